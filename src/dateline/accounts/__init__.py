@@ -1,0 +1,1 @@
+"""Reader and staff accounts whose display names cannot be impersonated."""

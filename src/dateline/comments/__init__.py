@@ -1,0 +1,1 @@
+"""Threaded reader comments; every write goes through comments.actions."""

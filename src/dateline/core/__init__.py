@@ -1,0 +1,1 @@
+"""Shared pieces: the base layout, error pages, the anonymous page cache."""

@@ -1,0 +1,1 @@
+"""The moderator queue and surge control."""

@@ -1,0 +1,1 @@
+"""The newsroom: Wagtail page types for articles, blogs, topic hubs, and their feeds."""

@@ -1,0 +1,1 @@
+"""Screening: rules and local models judge every comment publish, hold or reject."""

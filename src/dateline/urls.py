@@ -1,0 +1,25 @@
+"""The site's URL map: each app mounts its own urls; Wagtail serves the page tree last."""
+
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("dateline.accounts.urls")),
+    path("comments/", include("dateline.comments.urls")),
+    path("moderation/", include("dateline.moderation.urls")),
+    path("api/v1/", include("dateline.comments.api_urls")),
+    path("", include("dateline.newsroom.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+urlpatterns.append(path("", include(wagtail_urls)))

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("dateline.accounts.urls")),
     path("comments/", include("dateline.comments.urls")),
     path("moderation/", include("dateline.moderation.urls")),
+    path("api/v1/auth/", include("dateline.accounts.api_urls")),
     path("api/v1/", include("dateline.comments.api_urls")),
     path("", include("dateline.newsroom.urls")),
 ]

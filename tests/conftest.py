@@ -29,9 +29,20 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def postgres_when_required():
-    if REQUIRE_POSTGRES and not on_postgres():
+def postgres_when_required(django_db_blocker):
+    """Under DATELINE_REQUIRE_POSTGRES=1, every test fails unless PostgreSQL answers."""
+    if not REQUIRE_POSTGRES:
+        return
+    if not on_postgres():
         pytest.fail("DATELINE_REQUIRE_POSTGRES=1 but DATABASE_URL is not a PostgreSQL database")
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        try:
+            with connection._nodb_cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except Exception as error:  # any failure to reach the server is fatal here
+            pytest.fail(f"DATELINE_REQUIRE_POSTGRES=1 but PostgreSQL is unreachable: {error}")
 
 
 @pytest.fixture(autouse=True)

@@ -5,12 +5,18 @@ DATELINE_REQUIRE_POSTGRES=1 (CI sets it), in which case they fail: CI asked for
 PostgreSQL and must not pass without it.
 """
 
+import io
 import os
+import tempfile
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 REQUIRE_POSTGRES = os.environ.get("DATELINE_REQUIRE_POSTGRES") == "1"
+
+# Uploaded and generated images go to a scratch folder, never the developer's var/.
+settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="dateline-test-media-")
 
 
 def on_postgres():
@@ -52,6 +58,15 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Tests read static files from the apps; production serves collected, hashed ones."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def isolated_cache(settings, tmp_path):
     settings.CACHES = {
         "default": {
@@ -64,3 +79,16 @@ def isolated_cache(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the demo site (tests roll back their own changes)."""
+    with django_db_blocker.unblock():
+        call_command("demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo site, loaded again if a transactional test flushed the database."""
+    call_command("demo", stdout=io.StringIO())

@@ -1,6 +1,7 @@
 """The site's URL map: each app mounts its own urls; Wagtail serves the page tree last."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -23,4 +24,5 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-urlpatterns.append(path("", include(wagtail_urls)))
+# Pages in other languages live under their prefix (/ar/...); English has none.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -83,9 +83,16 @@ def isolated_cache(settings, tmp_path):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the demo site (tests roll back their own changes)."""
+    """Every test database starts with the demo site (tests roll back their own changes).
+
+    The database is serialised again after the demo is loaded, so that transactional
+    tests marked serialized_rollback (the browser tests) get the demo back after a flush.
+    """
+    from django.db import connection
+
     with django_db_blocker.unblock():
         call_command("demo", stdout=io.StringIO())
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
 """Playwright driving Debian's Chromium against pytest-django's live server."""
 
+import io
 import os
 import shutil
 
 import pytest
+from django.core.management import call_command
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -61,3 +63,28 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+# Browser tests share the database with the live server thread, so they commit for
+# real; serialized rollback restores what migrations created after each flush.
+# Every browser test module sets `pytestmark = BROWSER_DB`.
+BROWSER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def live_demo(live_server):
+    """The demo site behind a live server; returns its base URL."""
+    call_command("demo", stdout=io.StringIO())
+    return live_server.url
+
+
+def serious_accessibility_violations(page):
+    """axe-core's serious and critical findings on the page as it stands."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]

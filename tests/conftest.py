@@ -6,6 +6,7 @@ PostgreSQL and must not pass without it.
 """
 
 import io
+import json
 import os
 import tempfile
 
@@ -85,17 +86,32 @@ def isolated_cache(settings, tmp_path):
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the demo site (tests roll back their own changes).
 
-    The database is serialised again after the demo is loaded, so that transactional
-    tests marked serialized_rollback (the browser tests) get the demo back after a flush.
+    A snapshot of it is kept so that transactional tests, whose database is emptied
+    after each test, can put it back (see `restore_demo_snapshot`).
     """
     from django.db import connection
 
     with django_db_blocker.unblock():
         call_command("demo", stdout=io.StringIO())
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        rows = json.loads(connection.creation.serialize_db_to_string())
+        # Content types first: other rows' saves look them up, and would create new ones.
+        rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+        DEMO_SNAPSHOT.append(json.dumps(rows))
 
 
-@pytest.fixture
-def demo_site(db):
-    """The demo site, loaded again if a transactional test flushed the database."""
-    call_command("demo", stdout=io.StringIO())
+DEMO_SNAPSHOT = []
+
+
+def restore_demo_snapshot():
+    """Put the demo site back after a transactional test emptied the database."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from wagtail.models import Locale
+
+    if not Locale.objects.exists():
+        # The flush recreated these with new ids; the snapshot brings back the old ones.
+        Permission.objects.all().delete()
+        ContentType.objects.all().delete()
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(DEMO_SNAPSHOT[-1])

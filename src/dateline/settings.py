@@ -155,6 +155,10 @@ else:
         }
     }
 
+# How long a web worker may reuse a cached page it has checked, without asking the
+# shared cache again (anonymous readers only; see dateline.core.pagecache).
+PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1"))
+
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -1,4 +1,4 @@
-"""WSGI entry point for production servers (gunicorn dateline.wsgi)."""
+"""WSGI entry point for production servers: cached pages first, then Django."""
 
 import os
 
@@ -6,4 +6,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from dateline.core.pagecache import PageCacheApplication  # noqa: E402  (needs settings)
+
+application = PageCacheApplication(django_application)

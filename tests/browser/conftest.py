@@ -1,11 +1,11 @@
 """Playwright driving Debian's Chromium against pytest-django's live server."""
 
-import io
 import os
 import shutil
 
 import pytest
-from django.core.management import call_command
+
+from tests.conftest import restore_demo_snapshot
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -66,15 +66,15 @@ def new_page(browser):
 
 
 # Browser tests share the database with the live server thread, so they commit for
-# real; serialized rollback restores what migrations created after each flush.
-# Every browser test module sets `pytestmark = BROWSER_DB`.
-BROWSER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# real, and the database is emptied after each one. Every browser test module sets
+# `pytestmark = BROWSER_DB` and asks for `live_demo`.
+BROWSER_DB = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def live_demo(live_server):
     """The demo site behind a live server; returns its base URL."""
-    call_command("demo", stdout=io.StringIO())
+    restore_demo_snapshot()
     return live_server.url
 
 

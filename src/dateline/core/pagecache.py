@@ -1,11 +1,14 @@
 """The anonymous page cache: whole pages for readers who are not logged in.
 
-A cache hit is answered by the outermost middleware without touching the page tree,
-templates or database. Entries are keyed by the site's publication version and the
+A cache hit is answered before Django runs (PageCacheApplication, in dateline.wsgi),
+or by the outermost middleware, without touching the page tree, templates or database. Entries are keyed by the site's publication version and the
 full URL; each entry also remembers its page's own version. Publishing or
 unpublishing any page bumps the site version (listings and hubs change too); a
 change to a page's comments bumps only that page's version.
 """
+
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -13,12 +16,12 @@ from django.http import HttpResponse
 
 SITE_VERSION_KEY = "pagecache:site"
 PAGE_VERSION_KEY = "pagecache:page:{page_id}"
-ENTRY_KEY = "pagecache:entry:{site_version}:{host}:{path}"
+ENTRY_KEY = "pagecache:entry:{host}:{path}?{query}"
 ENTRY_TIMEOUT = 60 * 60
 # Query parameters that select a variant of a page (comment sort and paging); any
 # other query string is passed through uncached so it cannot flood the cache.
 VARIANT_PARAMETERS = {"sort", "page", "tab"}
-NO_CACHE_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
+NO_CACHE_COOKIES = (settings.SESSION_COOKIE_NAME + "=", "messages=")
 
 
 def _version(key):
@@ -46,31 +49,65 @@ def invalidate_site():
     _bump(SITE_VERSION_KEY)
 
 
-def _entry_key(request):
+def _entry_key(environ):
+    """The cache key for a request, or None when the request must not use the cache.
+
+    Works on the raw WSGI environ, so that a hit can be answered before Django builds
+    a request object.
+    """
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in environ:
+        return None
+    cookies = environ.get("HTTP_COOKIE", "")
+    if cookies and any(name in cookies for name in NO_CACHE_COOKIES):
+        return None
+    query = environ.get("QUERY_STRING", "")
+    if query and not {part.partition("=")[0] for part in query.split("&")} <= VARIANT_PARAMETERS:
+        return None
     return ENTRY_KEY.format(
-        site_version=_version(SITE_VERSION_KEY),
-        host=request.get_host(),
-        path=request.get_full_path(),
+        host=environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""),
+        path=environ.get("PATH_INFO", ""),
+        query=query,
     )
 
 
-def _cacheable_request(request):
-    return (
-        request.method in ("GET", "HEAD")
-        and not NO_CACHE_COOKIES.intersection(request.COOKIES)
-        and set(request.GET).issubset(VARIANT_PARAMETERS)
-        and "HTTP_AUTHORIZATION" not in request.META
-    )
+def cached_entry(environ):
+    """The cached response for this request if it is still current, else None."""
+    key = _entry_key(environ)
+    if key is None:
+        return None
+    found = cache.get_many([key, SITE_VERSION_KEY])
+    entry = found.get(key)
+    if (
+        entry is None
+        or entry["site_version"] != found.get(SITE_VERSION_KEY, 1)
+        or entry["page_version"] != page_version(entry["page_id"])
+    ):
+        return None
+    return entry
 
 
-def _cacheable_response(request, response):
-    return (
-        getattr(request, "dateline_page_id", None) is not None
-        and response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and "private" not in response.get("Cache-Control", "")
-    )
+def _store(request, response):
+    key = _entry_key(request.META)
+    page_id = getattr(request, "dateline_page_id", None)
+    if (
+        key is None
+        or page_id is None
+        or response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or "private" in response.get("Cache-Control", "")
+    ):
+        return
+    entry = {
+        "site_version": _version(SITE_VERSION_KEY),
+        "page_id": page_id,
+        "page_version": page_version(page_id),
+        "status": response.status_code,
+        "headers": list(response.items()),
+        "content": response.content,
+    }
+    cache.set(key, entry, ENTRY_TIMEOUT)
+    response["X-Page-Cache"] = "miss"
 
 
 class AnonymousPageCacheMiddleware:
@@ -80,29 +117,58 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
-            return self.get_response(request)
-        key = _entry_key(request)
-        entry = cache.get(key)
-        if entry is not None and entry["page_version"] == page_version(entry["page_id"]):
+        entry = cached_entry(request.META)
+        if entry is not None:
             response = HttpResponse(entry["content"], status=entry["status"])
             for header, value in entry["headers"]:
                 response[header] = value
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if _cacheable_response(request, response):
-            page_id = request.dateline_page_id
-            cache.set(
-                key,
-                {
-                    "page_id": page_id,
-                    "page_version": page_version(page_id),
-                    "status": response.status_code,
-                    "headers": list(response.items()),
-                    "content": response.content,
-                },
-                ENTRY_TIMEOUT,
-            )
-            response["X-Page-Cache"] = "miss"
+        _store(request, response)
         return response
+
+
+class PageCacheApplication:
+    """WSGI wrapper that answers cache hits without entering Django at all.
+
+    The middleware above fills the cache (and serves hits when this wrapper is not in
+    front, as in tests); this is the production fast path in dateline.wsgi. Each worker
+    also keeps the entries it has checked for up to PAGE_CACHE_LOCAL_SECONDS, so a hot
+    page costs no shared-cache round trip: an anonymous reader may see a page up to that
+    long after it changed (logged-in readers never use the cache).
+    """
+
+    def __init__(self, application, local_seconds=None, local_size=256):
+        self.application = application
+        self.local_seconds = (
+            settings.PAGE_CACHE_LOCAL_SECONDS if local_seconds is None else local_seconds
+        )
+        self.local_size = local_size
+        self.local = OrderedDict()  # key -> (checked at, entry)
+
+    def __call__(self, environ, start_response):
+        entry = self.lookup(environ)
+        if entry is None:
+            return self.application(environ, start_response)
+        headers = [*entry["headers"], ("X-Page-Cache", "hit")]
+        start_response(f"{entry['status']} OK", headers)
+        return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [entry["content"]]
+
+    def lookup(self, environ):
+        key = _entry_key(environ)
+        if key is None:
+            return None
+        now = time.monotonic()
+        local = self.local.get(key)
+        if local is not None and now - local[0] < self.local_seconds:
+            return local[1]
+        entry = cached_entry(environ)
+        if entry is None:
+            self.local.pop(key, None)
+            return None
+        self.local[key] = (now, entry)
+        self.local.move_to_end(key)
+        while len(self.local) > self.local_size:
+            self.local.popitem(last=False)
+        return entry

@@ -1,4 +1,4 @@
-"""`dateline serve`: collect static files, then run the site under gunicorn."""
+"""`dateline serve`: collect static files, then run the site under granian (a Rust HTTP server)."""
 
 import os
 import shutil
@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
-    help = "Serve dateline with a production server (gunicorn)."
+    help = "Serve dateline with a production server (granian, WSGI)."
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
@@ -19,25 +19,22 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, threads, **options):
         call_command("collectstatic", interactive=False, verbosity=0)
-        gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or shutil.which(
-            "gunicorn"
+        granian = shutil.which("granian", path=os.path.dirname(sys.executable)) or shutil.which(
+            "granian"
         )
-        if gunicorn is None:
-            raise CommandError("gunicorn is not installed: run `make install`")
+        if granian is None:
+            raise CommandError("granian is not installed: run `make install`")
         self.stdout.write(f"Serving dateline on http://{host}:{port}/ (Ctrl-C stops it)")
         self.stdout.flush()
         os.execv(
-            gunicorn,
+            granian,
             [
-                gunicorn,
-                "dateline.wsgi",
-                "--bind",
-                f"{host}:{port}",
-                "--workers",
-                str(workers),
-                "--threads",
-                str(threads),
-                "--access-logfile",
-                "-",
+                granian,
+                "--interface", "wsgi",
+                "--host", host,
+                "--port", str(port),
+                "--workers", str(workers),
+                "--blocking-threads", str(threads),
+                "dateline.wsgi:application",
             ],
-        )
+        )  # fmt: skip

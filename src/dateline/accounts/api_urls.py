@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import api
 
 app_name = "auth_api"
-urlpatterns = []
+urlpatterns = [
+    path("signup", api.signup, name="signup"),
+    path("token", api.token, name="token"),
+]

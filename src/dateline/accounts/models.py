@@ -1,7 +1,8 @@
-"""The user model: an email login with a public display name."""
+"""The user model: an email login with a public display name that cannot be impersonated."""
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 
 
 class User(AbstractUser):
@@ -9,6 +10,43 @@ class User(AbstractUser):
 
     email = models.EmailField("email address", unique=True)
     display_name = models.CharField(max_length=50)
+    # names.name_key(display_name): two names with the same key look alike.
+    display_name_key = models.CharField(max_length=200, unique=True)
+    email_verified = models.BooleanField(default=False)
+    is_verified = models.BooleanField(
+        default=False, help_text="A person whose identity the newsroom has checked (badge)."
+    )
+    is_banned = models.BooleanField(default=False)
+    suspended_until = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return self.display_name or self.username
+
+    def save(self, *args, **kwargs):
+        from .names import name_key
+
+        self.display_name_key = name_key(self.display_name or self.username)
+        super().save(*args, **kwargs)
+
+    @property
+    def badge(self):
+        if self.is_staff:
+            return "staff"
+        return "verified" if self.is_verified else ""
+
+    @property
+    def can_comment(self):
+        suspended = self.suspended_until is not None and self.suspended_until > timezone.now()
+        return self.is_active and not self.is_banned and not suspended
+
+
+class CommentApiToken(models.Model):
+    """A bearer token for the comments JSON API; only its hash is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="comment_api_tokens")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"API token of {self.user} created {self.created:%Y-%m-%d}"

@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "comments"
-urlpatterns = []
+urlpatterns = [
+    path("pages/<int:page_id>/post/", views.post, name="post"),
+    path("pages/<int:page_id>/since/", views.since, name="since"),
+    path("<int:comment_id>/edit/", views.edit, name="edit"),
+    path("<int:comment_id>/delete/", views.delete, name="delete"),
+    path("<int:comment_id>/react/", views.react, name="react"),
+    path("<int:comment_id>/flag/", views.flag, name="flag"),
+    path("<int:comment_id>/feature/", views.feature, name="feature"),
+]

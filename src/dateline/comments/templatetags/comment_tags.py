@@ -2,9 +2,33 @@
 
 from django import template
 
+from ..models import Flag
+from ..threads import SORT_LABELS, thread_page
+
 register = template.Library()
 
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comment_section(context, page):
-    return {"page": page, "request": context.get("request")}
+    request = context.get("request")
+    viewer = getattr(request, "user", None)
+    query = request.GET if request is not None else {}
+    featured = query.get("tab") == "featured"
+    try:
+        number = int(query.get("page", 1))
+    except (TypeError, ValueError):
+        number = 1
+    threads = thread_page(
+        page, sort=query.get("sort", "oldest"), number=number, viewer=viewer, featured=featured
+    )
+    return {
+        "page": page,
+        "request": request,
+        "user": viewer,
+        "threads": threads,
+        "featured": featured,
+        "sorts": SORT_LABELS.items(),
+        "flag_reasons": Flag.Reason.choices,
+        "comments_open": getattr(page, "comments_open", True),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -1,0 +1,16 @@
+from django import forms
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField()
+    display_name = forms.CharField(
+        max_length=50, help_text="Shown beside your comments. It must not look like anyone else's."
+    )
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters, not a common password.",
+    )
+
+
+class DisplayNameForm(forms.Form):
+    display_name = forms.CharField(max_length=50)

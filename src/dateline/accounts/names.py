@@ -1,0 +1,111 @@
+"""Display names that cannot be impersonated.
+
+Two names collide when their keys are equal. The key is the Unicode TR39 skeleton
+(NFD, map every character through Unicode's confusables table, NFD again), folded
+further for the tricks people use on comment sections: case, white space and
+punctuation, invisible characters, and digits or letter pairs that pass for letters
+(0/o, 1/l/I, rn/m, vv/w, ...). "Gеorge Patton" with a Cyrillic e, "george  patton"
+and "Ge0rge Patton" all have the key of "George Patton".
+"""
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+
+CONFUSABLES = Path(__file__).with_name("data") / "confusables.txt"
+MIN_LENGTH, MAX_LENGTH = 2, 50
+ALLOWED = re.compile(r"^[\w .'\-]+$")
+LINK = re.compile(r"(https?://|www\.|\.(com|net|org|info|biz|ru|xyz)\b)", re.IGNORECASE)
+# Names nobody may take, nor anything that looks like them.
+RESERVED_NAMES = ("moderator", "admin", "administrator", "staff", "editor", "dateline")
+# After the skeleton: characters and pairs that pass for letters in a display name.
+LOOKALIKES = str.maketrans(
+    {
+        "0": "o",
+        "1": "l",
+        "i": "l",
+        "|": "l",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "8": "b",
+        "$": "s",
+        "@": "a",
+        "!": "l",
+    }
+)
+LOOKALIKE_PAIRS = (("rn", "m"), ("vv", "w"), ("cl", "d"))
+
+
+@cache
+def confusables_table():
+    """{character: replacement} from Unicode's confusables.txt (the skeleton mapping)."""
+    table = {}
+    with CONFUSABLES.open(encoding="utf-8-sig") as lines:
+        for line in lines:
+            data = line.split("#", 1)[0].strip()
+            if not data:
+                continue
+            source, target, *_ = (field.strip() for field in data.split(";"))
+            table[chr(int(source, 16))] = "".join(chr(int(code, 16)) for code in target.split())
+    return table
+
+
+def skeleton(text):
+    """The TR39 skeleton of `text`: NFD, confusables mapping, NFD."""
+    table = confusables_table()
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFD", "".join(table.get(ch, ch) for ch in decomposed))
+
+
+def name_key(name):
+    """The key under which display names collide."""
+    folded = skeleton(name).casefold()
+    # Drop accents, spaces, punctuation and invisible characters: letters and digits remain.
+    kept = "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN" or ch in "$@|!")
+    kept = skeleton(kept).casefold().translate(LOOKALIKES)
+    for pair, letter in LOOKALIKE_PAIRS:
+        kept = kept.replace(pair, letter)
+    return kept
+
+
+def clean_display_name(name):
+    """Trim and check the shape of a display name; returns the cleaned name."""
+    name = " ".join((name or "").split())
+    if not MIN_LENGTH <= len(name) <= MAX_LENGTH:
+        raise ValidationError(
+            f"A display name has {MIN_LENGTH} to {MAX_LENGTH} characters.",
+            code="display_name_invalid",
+        )
+    if not ALLOWED.match(name) or LINK.search(name):
+        raise ValidationError(
+            "Use letters, digits, spaces and . ' - _ only (no links).", code="display_name_invalid"
+        )
+    if not name_key(name):
+        raise ValidationError(
+            "A display name needs at least one letter.", code="display_name_invalid"
+        )
+    return name
+
+
+def check_available(name, *, users, exclude_pk=None):
+    """Raise ValidationError unless `name` is free: not taken, not confusable with a taken name.
+
+    `users` is the user queryset to check against (the caller's model manager).
+    """
+    key = name_key(name)
+    if any(name_key(reserved) == key for reserved in RESERVED_NAMES):
+        raise ValidationError("That display name is reserved.", code="display_name_taken")
+    holder = users.filter(display_name_key=key).exclude(pk=exclude_pk).first()
+    if holder is None:
+        return key
+    if holder.display_name.casefold() == name.casefold():
+        raise ValidationError("That display name is taken.", code="display_name_taken")
+    raise ValidationError(
+        f"That display name looks too much like “{holder.display_name}”, which is taken.",
+        code="display_name_confusable",
+    )

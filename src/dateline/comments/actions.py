@@ -1,0 +1,224 @@
+"""The only write path for comments.
+
+Every function here checks who may do what, runs in one transaction, screens new and
+edited text, keeps the counters, makes the page's cached copies stale, and writes an
+audit row. Views and the API call these; nothing else writes comments.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from dateline.audit.log import record
+from dateline.core.pagecache import invalidate_page
+from dateline.screening import hooks as screening
+from dateline.screening.verdict import HOLD, PUBLISH, REJECT
+
+from .models import Comment, Flag, Reaction
+from .text import clean_body, render_body
+
+MAX_DEPTH = 2  # depth 0, 1 and 2: three levels shown; deeper replies stay at level three
+STATUS_OF_DECISION = {
+    PUBLISH: Comment.Status.PUBLISHED,
+    HOLD: Comment.Status.HELD,
+    REJECT: Comment.Status.REJECTED,
+}
+
+
+def edit_window():
+    return timedelta(seconds=getattr(settings, "COMMENT_EDIT_WINDOW_SECONDS", 300))
+
+
+def _is_staff(user):
+    return bool(user and user.is_authenticated and user.is_staff)
+
+
+def _screen(comment, *, ip, is_edit):
+    verdict = screening.screen_comment(comment, ip=ip, is_edit=is_edit)
+    comment.status = STATUS_OF_DECISION[verdict.decision]
+    comment.screening = verdict.as_dict()
+    return verdict
+
+
+def _changed(comment, *, was_visible=False):
+    """A comment's visibility or text changed: readers' cached pages must follow."""
+    if was_visible or comment.is_visible:
+        transaction.on_commit(lambda: invalidate_page(comment.page_id))
+
+
+def post_comment(*, author, page, body, parent=None, ip=None):
+    """Post a comment (or a reply to `parent`). Returns it, whatever screening decided.
+
+    Raises PermissionDenied when the author may not comment here and ValidationError
+    (with a code) for text that is not a comment.
+    """
+    if not (author and author.is_authenticated):
+        raise PermissionDenied("Log in to comment.")
+    if not author.can_comment:
+        raise PermissionDenied("Your account cannot comment at the moment.")
+    if not getattr(page.specific, "comments_open", True):
+        raise PermissionDenied("Comments are closed on this story.")
+    body = clean_body(body)
+    if parent is not None and (parent.page_id != page.pk or not parent.is_visible):
+        raise ValidationError(
+            "You can only reply to a published comment on this story.", code="invalid_parent"
+        )
+    comment = Comment(
+        page=page,
+        author=author,
+        parent=parent,
+        thread_id=parent.thread_id if parent else None,
+        depth=min(parent.depth + 1, MAX_DEPTH) if parent else 0,
+        body=body,
+        body_html=render_body(body),
+        ip=ip,
+    )
+    with transaction.atomic():
+        verdict = _screen(comment, ip=ip, is_edit=False)
+        comment.save()
+        if parent is None:
+            Comment.objects.filter(pk=comment.pk).update(thread=comment)
+            comment.thread_id = comment.pk
+        elif comment.is_visible:
+            Comment.objects.filter(pk=comment.thread_id).update(reply_count=F("reply_count") + 1)
+        record(
+            "comment.post",
+            actor=author,
+            target=comment,
+            ip=ip,
+            status=comment.status,
+            decision=verdict.decision,
+        )
+        _changed(comment)
+    return comment
+
+
+def edit_comment(comment, *, actor, body, ip=None):
+    """The author edits within the edit window; the new text is screened again."""
+    if not (actor and actor.is_authenticated and actor.pk == comment.author_id):
+        raise PermissionDenied("Only its author can edit a comment.")
+    if comment.is_tombstone or comment.status == Comment.Status.REJECTED:
+        raise PermissionDenied("This comment can no longer be edited.")
+    if timezone.now() - comment.created > edit_window():
+        minutes = int(edit_window().total_seconds() // 60)
+        raise PermissionDenied(f"Comments can be edited for {minutes} minutes after posting.")
+    body = clean_body(body)
+    with transaction.atomic():
+        was_visible = comment.is_visible
+        comment.body, comment.body_html = body, render_body(body)
+        comment.edited_at = timezone.now()
+        _screen(comment, ip=ip, is_edit=True)
+        comment.save()
+        _adjust_thread_count(comment, was_visible)
+        record("comment.edit", actor=actor, target=comment, ip=ip, status=comment.status)
+        _changed(comment, was_visible=was_visible)
+    return comment
+
+
+def delete_comment(comment, *, actor, ip=None):
+    """The author deletes their comment: a tombstone keeps the thread readable."""
+    if not (actor and actor.is_authenticated and actor.pk == comment.author_id):
+        raise PermissionDenied("Only its author can delete a comment.")
+    if comment.is_tombstone:
+        return comment
+    with transaction.atomic():
+        was_visible = comment.is_visible
+        comment.status = Comment.Status.DELETED
+        comment.body = comment.body_html = ""
+        comment.save(update_fields=["status", "body", "body_html"])
+        _adjust_thread_count(comment, was_visible)
+        record("comment.delete", actor=actor, target=comment, ip=ip)
+        _changed(comment, was_visible=was_visible)
+    return comment
+
+
+def delete_all_by_author(user, *, actor):
+    """Tombstone every comment a person wrote (when they delete their account)."""
+    for comment in Comment.objects.filter(author=user).exclude(
+        status__in=[Comment.Status.DELETED, Comment.Status.REMOVED]
+    ):
+        delete_comment(comment, actor=actor)
+
+
+def moderate(comment, *, actor, decision, reason=""):
+    """A moderator approves, rejects or removes a comment."""
+    if not _is_staff(actor):
+        raise PermissionDenied("Only moderators can do that.")
+    status = {
+        "approve": Comment.Status.PUBLISHED,
+        "reject": Comment.Status.REJECTED,
+        "remove": Comment.Status.REMOVED,
+    }.get(decision)
+    if status is None:
+        raise ValidationError(f"Unknown moderation decision “{decision}”.", code="invalid")
+    with transaction.atomic():
+        was_visible = comment.is_visible
+        comment.status = status
+        comment.moderation_reason = reason[:300]
+        comment.save(update_fields=["status", "moderation_reason"])
+        _adjust_thread_count(comment, was_visible)
+        Flag.objects.filter(comment=comment).update(resolved=True)
+        record(f"comment.{decision}", actor=actor, target=comment, reason=reason)
+        _changed(comment, was_visible=was_visible)
+    return comment
+
+
+def set_featured(comment, *, actor, featured=True):
+    if not _is_staff(actor):
+        raise PermissionDenied("Only staff can feature comments.")
+    if featured and not comment.is_visible:
+        raise ValidationError("Only a published comment can be featured.", code="invalid")
+    with transaction.atomic():
+        comment.is_featured = featured
+        comment.save(update_fields=["is_featured"])
+        record("comment.feature" if featured else "comment.unfeature", actor=actor, target=comment)
+        _changed(comment)
+    return comment
+
+
+def react(comment, *, user):
+    """Toggle the reader's "Respect" on a comment; returns True when it is now on."""
+    if not (user and user.is_authenticated):
+        raise PermissionDenied("Log in to react.")
+    if not comment.is_visible:
+        raise ValidationError("Only published comments take reactions.", code="invalid")
+    with transaction.atomic():
+        deleted, _ = Reaction.objects.filter(comment=comment, user=user).delete()
+        if deleted:
+            Comment.objects.filter(pk=comment.pk).update(reaction_count=F("reaction_count") - 1)
+        else:
+            Reaction.objects.create(comment=comment, user=user)
+            Comment.objects.filter(pk=comment.pk).update(reaction_count=F("reaction_count") + 1)
+        comment.refresh_from_db(fields=["reaction_count"])
+        record("comment.react", actor=user, target=comment, on=not deleted)
+        _changed(comment)
+    return not deleted
+
+
+def flag(comment, *, user, reason, note=""):
+    """A reader reports a comment; one flag per reader per comment."""
+    if not (user and user.is_authenticated):
+        raise PermissionDenied("Log in to report a comment.")
+    if reason not in Flag.Reason.values:
+        raise ValidationError("Choose why you are reporting this comment.", code="invalid_reason")
+    try:
+        with transaction.atomic():
+            report = Flag.objects.create(comment=comment, user=user, reason=reason, note=note[:300])
+            record("comment.flag", actor=user, target=comment, reason=reason)
+    except IntegrityError as error:
+        raise ValidationError(
+            "You have already reported this comment.", code="already_flagged"
+        ) from error
+    return report
+
+
+def _adjust_thread_count(comment, was_visible):
+    """Keep the thread's reply count equal to its visible replies."""
+    if comment.depth == 0 or was_visible == comment.is_visible:
+        return
+    step = 1 if comment.is_visible else -1
+    Comment.objects.filter(pk=comment.thread_id).update(reply_count=F("reply_count") + step)

@@ -1,0 +1,175 @@
+"""Form endpoints for the comment section; each calls comments.actions and goes back."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Page
+
+from . import actions
+from .models import Comment
+from .threads import Node
+
+HELD_MESSAGE = (
+    "Thanks: your comment is held for review and will appear once a moderator approves it."
+)
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR")
+
+
+def first_message(error):
+    return error.messages[0] if hasattr(error, "messages") else str(error)
+
+
+def outcome_message(request, comment):
+    if comment.status == Comment.Status.PUBLISHED:
+        messages.success(request, "Your comment is published.")
+    elif comment.status == Comment.Status.HELD:
+        messages.info(request, HELD_MESSAGE)
+
+
+def rejection_reason(comment):
+    for reason in comment.reasons:
+        if reason.get("decision") == "reject":
+            return reason.get("message")
+    return "It breaks the rules of conduct."
+
+
+@require_POST
+def post(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    parent = None
+    parent_id = request.POST.get("parent")
+    if parent_id:
+        parent = Comment.objects.filter(pk=parent_id if parent_id.isdigit() else 0).first()
+    body = request.POST.get("body", "")
+    try:
+        comment = actions.post_comment(
+            author=request.user, page=page, body=body, parent=parent, ip=client_ip(request)
+        )
+    except (PermissionDenied, ValidationError) as error:
+        return not_posted(
+            request,
+            page,
+            body,
+            parent_id,
+            first_message(error),
+            can_retry=isinstance(error, ValidationError),
+        )
+    if comment.status == Comment.Status.REJECTED:
+        return not_posted(
+            request,
+            page,
+            body,
+            parent_id,
+            f"Your comment was rejected: {rejection_reason(comment)}",
+            can_retry=True,
+        )
+    outcome_message(request, comment)
+    return redirect(f"{page.url}#comment-{comment.pk}")
+
+
+def not_posted(request, page, body, parent_id, error, can_retry):
+    """Show what was wrong, with the text kept so nothing the reader wrote is lost."""
+    return render(
+        request,
+        "comments/form_error.html",
+        {
+            "error": error,
+            "body": body,
+            "parent": parent_id,
+            "back": page.url,
+            "action": reverse("comments:post", args=[page.pk]),
+            "can_retry": can_retry,
+        },
+        status=400 if can_retry else 403,
+    )
+
+
+def comment_view(handler):
+    """POST endpoints on one comment: run `handler`, report errors, go back to the comment."""
+
+    @require_POST
+    def view(request, comment_id):
+        comment = get_object_or_404(Comment.objects.select_related("page"), pk=comment_id)
+        try:
+            handler(request, comment)
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(request, first_message(error))
+        return redirect(f"{comment.page.url}#comment-{comment.pk}")
+
+    return view
+
+
+@comment_view
+def edit(request, comment):
+    actions.edit_comment(
+        comment, actor=request.user, body=request.POST.get("body", ""), ip=client_ip(request)
+    )
+    if comment.status == Comment.Status.REJECTED:
+        messages.error(request, f"Your edit was rejected: {rejection_reason(comment)}")
+    else:
+        outcome_message(request, comment)
+
+
+@comment_view
+def delete(request, comment):
+    actions.delete_comment(comment, actor=request.user, ip=client_ip(request))
+    messages.success(request, "Your comment was deleted.")
+
+
+@comment_view
+def react(request, comment):
+    actions.react(comment, user=request.user)
+
+
+@comment_view
+def flag(request, comment):
+    actions.flag(
+        comment,
+        user=request.user,
+        reason=request.POST.get("reason", ""),
+        note=request.POST.get("note", ""),
+    )
+    messages.success(request, "Thanks: a moderator will look at this comment.")
+
+
+@comment_view
+def feature(request, comment):
+    actions.set_featured(comment, actor=request.user, featured=request.POST.get("featured") == "1")
+
+
+@require_GET
+def since(request, page_id):
+    """Published comments newer than ?after=<id>, rendered, for the live-update script."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    try:
+        after = int(request.GET.get("after", "0"))
+    except ValueError:
+        after = 0
+    newer = list(
+        Comment.objects.filter(page=page, status=Comment.Status.PUBLISHED, pk__gt=after)
+        .select_related("author")
+        .order_by("id")[:50]
+    )
+    context = {"page": page, "user": request.user, "threads": None, "comments_open": False}
+    return JsonResponse(
+        {
+            "comments": [
+                {
+                    "id": comment.pk,
+                    "parent": comment.parent_id,
+                    "depth": comment.depth,
+                    "html": render_to_string(
+                        "comments/comment.html", {**context, "node": Node(comment)}
+                    ),
+                }
+                for comment in newer
+            ],
+        }
+    )

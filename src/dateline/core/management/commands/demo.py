@@ -18,11 +18,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for module_name in DEMO_LOADERS:
-            try:
-                module = import_module(module_name)
-            except ModuleNotFoundError as error:
-                if error.name != module_name:
-                    raise
-                continue
             with transaction.atomic():
-                module.load(self.stdout)
+                import_module(module_name).load(self.stdout)

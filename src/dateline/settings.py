@@ -49,6 +49,7 @@ DEBUG = env_bool("DEBUG")
 SECRET_KEY = load_secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "dateline.core.api.csrf_failure"
 
 INSTALLED_APPS = [
     "dateline.core",

@@ -4,7 +4,7 @@ Two names collide when their keys are equal. The key is the Unicode TR39 skeleto
 (NFD, map every character through Unicode's confusables table, NFD again), folded
 further for the tricks people use on comment sections: case, white space and
 punctuation, invisible characters, and digits or letter pairs that pass for letters
-(0/o, 1/l/I, rn/m, vv/w, ...). "Gеorge Patton" with a Cyrillic e, "george  patton"
+(0/o, 1/l/I, rn/m, vv/w, ...), and compatibility forms such as full-width letters. "Gеorge Patton" with a Cyrillic e, "george  patton"
 and "Ge0rge Patton" all have the key of "George Patton".
 """
 
@@ -64,7 +64,8 @@ def skeleton(text):
 
 def name_key(name):
     """The key under which display names collide."""
-    folded = skeleton(name).casefold()
+    # NFKC first: full-width and other compatibility forms are not in the skeleton table.
+    folded = skeleton(unicodedata.normalize("NFKC", name)).casefold()
     # Drop accents, spaces, punctuation and invisible characters: letters and digits remain.
     kept = "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN" or ch in "$@|!")
     kept = skeleton(kept).casefold().translate(LOOKALIKES)

@@ -29,12 +29,33 @@ STATUS_OF_DECISION = {
 }
 
 
+class NotAllowed(PermissionDenied):
+    """A refusal with a stable `code` the API can return (e.g. "comments_closed")."""
+
+    def __init__(self, message, code):
+        super().__init__(message)
+        self.message, self.code = message, code
+
+
 def edit_window():
     return timedelta(seconds=getattr(settings, "COMMENT_EDIT_WINDOW_SECONDS", 300))
 
 
-def _is_staff(user):
-    return bool(user and user.is_authenticated and user.is_staff)
+def _require_login(user, doing):
+    if not (user and user.is_authenticated):
+        raise NotAllowed(f"Log in to {doing}.", "login_required")
+
+
+def _require_staff(user):
+    _require_login(user, "moderate")
+    if not user.is_staff:
+        raise NotAllowed("Only moderators can do that.", "staff_only")
+
+
+def _require_author(comment, user, doing):
+    _require_login(user, doing)
+    if user.pk != comment.author_id:
+        raise NotAllowed(f"Only its author can {doing} a comment.", "not_author")
 
 
 def _screen(comment, *, ip, is_edit):
@@ -56,12 +77,11 @@ def post_comment(*, author, page, body, parent=None, ip=None):
     Raises PermissionDenied when the author may not comment here and ValidationError
     (with a code) for text that is not a comment.
     """
-    if not (author and author.is_authenticated):
-        raise PermissionDenied("Log in to comment.")
+    _require_login(author, "comment")
     if not author.can_comment:
-        raise PermissionDenied("Your account cannot comment at the moment.")
-    if not getattr(page.specific, "comments_open", True):
-        raise PermissionDenied("Comments are closed on this story.")
+        raise NotAllowed("Your account cannot comment at the moment.", "cannot_comment")
+    if not getattr(page.specific, "comments_open", False):
+        raise NotAllowed("Comments are closed on this story.", "comments_closed")
     body = clean_body(body)
     if parent is not None and (parent.page_id != page.pk or not parent.is_visible):
         raise ValidationError(
@@ -97,15 +117,29 @@ def post_comment(*, author, page, body, parent=None, ip=None):
     return comment
 
 
-def edit_comment(comment, *, actor, body, ip=None):
-    """The author edits within the edit window; the new text is screened again."""
-    if not (actor and actor.is_authenticated and actor.pk == comment.author_id):
-        raise PermissionDenied("Only its author can edit a comment.")
+def check_can_edit(comment, user):
+    """Raise NotAllowed unless `user` wrote `comment` and its edit window is still open."""
+    _require_author(comment, user, "edit")
     if comment.is_tombstone or comment.status == Comment.Status.REJECTED:
-        raise PermissionDenied("This comment can no longer be edited.")
+        raise NotAllowed("This comment can no longer be edited.", "not_editable")
     if timezone.now() - comment.created > edit_window():
         minutes = int(edit_window().total_seconds() // 60)
-        raise PermissionDenied(f"Comments can be edited for {minutes} minutes after posting.")
+        raise NotAllowed(
+            f"Comments can be edited for {minutes} minutes after posting.", "edit_window_closed"
+        )
+
+
+def can_edit(comment, user):
+    try:
+        check_can_edit(comment, user)
+    except NotAllowed:
+        return False
+    return True
+
+
+def edit_comment(comment, *, actor, body, ip=None):
+    """The author edits within the edit window; the new text is screened again."""
+    check_can_edit(comment, actor)
     body = clean_body(body)
     with transaction.atomic():
         was_visible = comment.is_visible
@@ -121,8 +155,7 @@ def edit_comment(comment, *, actor, body, ip=None):
 
 def delete_comment(comment, *, actor, ip=None):
     """The author deletes their comment: a tombstone keeps the thread readable."""
-    if not (actor and actor.is_authenticated and actor.pk == comment.author_id):
-        raise PermissionDenied("Only its author can delete a comment.")
+    _require_author(comment, actor, "delete")
     if comment.is_tombstone:
         return comment
     with transaction.atomic():
@@ -146,8 +179,7 @@ def delete_all_by_author(user, *, actor):
 
 def moderate(comment, *, actor, decision, reason=""):
     """A moderator approves, rejects or removes a comment."""
-    if not _is_staff(actor):
-        raise PermissionDenied("Only moderators can do that.")
+    _require_staff(actor)
     status = {
         "approve": Comment.Status.PUBLISHED,
         "reject": Comment.Status.REJECTED,
@@ -168,8 +200,7 @@ def moderate(comment, *, actor, decision, reason=""):
 
 
 def set_featured(comment, *, actor, featured=True):
-    if not _is_staff(actor):
-        raise PermissionDenied("Only staff can feature comments.")
+    _require_staff(actor)
     if featured and not comment.is_visible:
         raise ValidationError("Only a published comment can be featured.", code="invalid")
     with transaction.atomic():
@@ -180,29 +211,34 @@ def set_featured(comment, *, actor, featured=True):
     return comment
 
 
-def react(comment, *, user):
-    """Toggle the reader's "Respect" on a comment; returns True when it is now on."""
-    if not (user and user.is_authenticated):
-        raise PermissionDenied("Log in to react.")
+def react(comment, *, user, on=None):
+    """Give (on=True), take back (on=False) or toggle (None) the reader's "Respect".
+
+    Returns True when the reader's reaction is on afterwards.
+    """
+    _require_login(user, "react")
     if not comment.is_visible:
-        raise ValidationError("Only published comments take reactions.", code="invalid")
+        raise ValidationError("Only published comments take reactions.", code="not_published")
     with transaction.atomic():
-        deleted, _ = Reaction.objects.filter(comment=comment, user=user).delete()
-        if deleted:
+        mine = Reaction.objects.select_for_update().filter(comment=comment, user=user)
+        had = mine.exists()
+        wanted = (not had) if on is None else on
+        if had and not wanted:
+            mine.delete()
             Comment.objects.filter(pk=comment.pk).update(reaction_count=F("reaction_count") - 1)
-        else:
+        elif wanted and not had:
             Reaction.objects.create(comment=comment, user=user)
             Comment.objects.filter(pk=comment.pk).update(reaction_count=F("reaction_count") + 1)
         comment.refresh_from_db(fields=["reaction_count"])
-        record("comment.react", actor=user, target=comment, on=not deleted)
-        _changed(comment)
-    return not deleted
+        if had != wanted:
+            record("comment.react", actor=user, target=comment, on=wanted)
+            _changed(comment)
+    return wanted
 
 
 def flag(comment, *, user, reason, note=""):
     """A reader reports a comment; one flag per reader per comment."""
-    if not (user and user.is_authenticated):
-        raise PermissionDenied("Log in to report a comment.")
+    _require_login(user, "report a comment")
     if reason not in Flag.Reason.values:
         raise ValidationError("Choose why you are reporting this comment.", code="invalid_reason")
     try:

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -11,7 +12,7 @@ from wagtail.models import Page
 
 from . import actions
 from .models import Comment
-from .threads import Node
+from .threads import PAGE_SIZE, SHOWN, Node
 
 HELD_MESSAGE = (
     "Thanks: your comment is held for review and will appear once a moderator approves it."
@@ -142,6 +143,21 @@ def flag(request, comment):
 @comment_view
 def feature(request, comment):
     actions.set_featured(comment, actor=request.user, featured=request.POST.get("featured") == "1")
+
+
+@require_GET
+def permalink(request, comment_id):
+    """A comment's lasting address: the story page, at the page of threads that holds it."""
+    comment = get_object_or_404(Comment.objects.select_related("page", "thread"), pk=comment_id)
+    root = comment.thread or comment
+    before = (
+        Comment.objects.filter(page_id=root.page_id, depth=0, status__in=SHOWN)
+        .filter(Q(created__lt=root.created) | Q(created=root.created, pk__lt=root.pk))
+        .count()
+    )
+    number = before // PAGE_SIZE + 1
+    query = f"?page={number}" if number > 1 else ""
+    return redirect(f"{comment.page.url}{query}#comment-{comment.pk}")
 
 
 @require_GET

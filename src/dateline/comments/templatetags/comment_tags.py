@@ -2,6 +2,7 @@
 
 from django import template
 
+from .. import actions
 from ..models import Flag
 from ..threads import SORT_LABELS, thread_page
 
@@ -32,3 +33,9 @@ def comment_section(context, page):
         "comments_open": getattr(page, "comments_open", True),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.filter
+def editable_by(comment, user):
+    """Whether `user` may still edit `comment` (its author, within the edit window)."""
+    return actions.can_edit(comment, user)

@@ -1,0 +1,257 @@
+"""The OpenAPI 3.1 document for /api/v1/, written by hand beside the views it describes."""
+
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from .models import Flag
+from .threads import SORTS
+
+ERROR_CODES = [
+    # request shape
+    "invalid_json", "missing_field", "method_not_allowed", "csrf_failed", "not_found",
+    "invalid_sort", "invalid_page", "invalid_parent", "invalid_note", "invalid_reason",
+    # comment text
+    "empty", "too_long", "binary", "invalid_body",
+    # who may do what
+    "login_required", "invalid_token", "invalid_credentials", "cannot_comment",
+    "comments_closed", "not_author", "not_editable", "edit_window_closed", "staff_only",
+    "forbidden",
+    # outcomes
+    "comment_rejected", "not_published", "already_flagged",
+    # sign-up
+    "invalid_email", "email_taken", "weak_password", "display_name_taken",
+    "display_name_confusable", "display_name_invalid",
+]  # fmt: skip
+
+
+def ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def json_content(schema):
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def answer(description, schema=None):
+    return {"description": description, **(json_content(schema) if schema else {})}
+
+
+ERRORS = {
+    "400": answer("Bad input; `error.code` says what", ref("Error")),
+    "401": answer("Not logged in, or a bad token", ref("Error")),
+    "403": answer("Not allowed (or CSRF failed)", ref("Error")),
+    "404": answer("No such page or comment", ref("Error")),
+}
+COMMENT_ID = {"name": "comment_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+ONE_COMMENT = answer("The comment", ref("Wrapped"))
+USER = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "display_name": {"type": "string"},
+        "badge": {"enum": ["", "staff", "verified"]},
+    },
+}
+COMMENT = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "page": {"type": "integer"},
+        "parent": {"type": ["integer", "null"]},
+        "thread": {"type": "integer"},
+        "depth": {"type": "integer", "minimum": 0, "maximum": 2},
+        "status": {"enum": ["published", "held", "rejected", "deleted", "removed"]},
+        "url": {"type": "string", "description": "Permalink (redirects to the comment)"},
+        "created": {"type": "string", "format": "date-time"},
+        "edited": {"type": ["string", "null"], "format": "date-time"},
+        "author": {"oneOf": [ref("User"), {"type": "null"}]},
+        "body": {"type": "string", "description": "Plain text; empty on tombstones"},
+        "html": {"type": "string", "description": "Sanitised HTML of the body"},
+        "featured": {"type": "boolean"},
+        "reactions": {"type": "integer"},
+        "reacted": {"type": "boolean"},
+        "reply_count": {"type": "integer", "description": "Top-level comments only"},
+        "replying_to": {"oneOf": [ref("User"), {"type": "null"}]},
+        "replies": {"type": "array", "items": ref("Comment")},
+        "rejection_reason": {"type": "string"},
+    },
+}
+BODY = {
+    "type": "object",
+    "required": ["body"],
+    "properties": {"body": {"type": "string", "minLength": 1, "maxLength": 5000}},
+}
+
+
+def build():
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "dateline comments API", "version": "1"},
+        "servers": [{"url": "/api/v1"}],
+        "security": [{"bearer": []}, {"session": []}],
+        "paths": {
+            "/auth/signup": {
+                "post": {
+                    "summary": "Create an account; returns a token",
+                    "security": [],
+                    "requestBody": json_content(
+                        {
+                            "type": "object",
+                            "required": ["email", "password", "display_name"],
+                            "properties": {
+                                "email": {"type": "string", "format": "email"},
+                                "password": {"type": "string"},
+                                "display_name": {"type": "string", "maxLength": 50},
+                            },
+                        }
+                    ),
+                    "responses": {"201": answer("Created", ref("UserToken")), **ERRORS},
+                }
+            },
+            "/auth/token": {
+                "post": {
+                    "summary": "Exchange email and password for a new token",
+                    "security": [],
+                    "requestBody": json_content(
+                        {
+                            "type": "object",
+                            "required": ["email", "password"],
+                            "properties": {
+                                "email": {"type": "string"},
+                                "password": {"type": "string"},
+                            },
+                        }
+                    ),
+                    "responses": {"200": answer("A token", ref("UserToken")), **ERRORS},
+                }
+            },
+            "/pages/{page_id}/comments": {
+                "parameters": [
+                    {"name": "page_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+                ],
+                "get": {
+                    "summary": "One page of threads (20 top-level comments with their replies)",
+                    "security": [],
+                    "parameters": [
+                        {"name": "sort", "in": "query", "schema": {"enum": list(SORTS)}},
+                        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                        {"name": "featured", "in": "query", "schema": {"type": "boolean"}},
+                    ],
+                    "responses": {"200": answer("Threads", ref("ThreadPage")), **ERRORS},
+                },
+                "post": {
+                    "summary": "Post a comment, or a reply with `parent`; it is screened first",
+                    "requestBody": json_content(
+                        {
+                            **BODY,
+                            "properties": {**BODY["properties"], "parent": {"type": "integer"}},
+                        }
+                    ),
+                    "responses": {
+                        "201": answer("Posted (published or held: see `status`)", ref("Wrapped")),
+                        **ERRORS,
+                    },
+                },
+            },
+            "/comments/{comment_id}": {
+                "parameters": [COMMENT_ID],
+                "get": {"summary": "One comment", "responses": {"200": ONE_COMMENT, **ERRORS}},
+                "patch": {
+                    "summary": "Edit your comment within the edit window",
+                    "requestBody": json_content(BODY),
+                    "responses": {"200": ONE_COMMENT, **ERRORS},
+                },
+                "delete": {
+                    "summary": "Delete your comment (a tombstone stays)",
+                    "responses": {"200": ONE_COMMENT, **ERRORS},
+                },
+            },
+            "/comments/{comment_id}/reaction": {
+                "parameters": [COMMENT_ID],
+                "put": {"summary": "Give your Respect", "responses": reaction_answers()},
+                "delete": {"summary": "Take it back", "responses": reaction_answers()},
+            },
+            "/comments/{comment_id}/flags": {
+                "parameters": [COMMENT_ID],
+                "post": {
+                    "summary": "Report a comment to the moderators",
+                    "requestBody": json_content(
+                        {
+                            "type": "object",
+                            "required": ["reason"],
+                            "properties": {
+                                "reason": {"enum": list(Flag.Reason.values)},
+                                "note": {"type": "string", "maxLength": 300},
+                            },
+                        }
+                    ),
+                    "responses": {"201": answer("Reported"), **ERRORS},
+                },
+            },
+            "/comments/{comment_id}/featured": {
+                "parameters": [COMMENT_ID],
+                "put": {"summary": "Feature (staff)", "responses": {"200": ONE_COMMENT, **ERRORS}},
+                "delete": {
+                    "summary": "Unfeature (staff)",
+                    "responses": {"200": ONE_COMMENT, **ERRORS},
+                },
+            },
+        },
+        "components": {
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "session": {
+                    "type": "apiKey",
+                    "in": "cookie",
+                    "name": "sessionid",
+                    "description": "Writes also need the X-CSRFToken header",
+                },
+            },
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "properties": {
+                        "error": {
+                            "type": "object",
+                            "required": ["code", "message"],
+                            "properties": {
+                                "code": {"enum": ERROR_CODES},
+                                "message": {"type": "string"},
+                                "field": {"type": "string"},
+                            },
+                        }
+                    },
+                },
+                "User": USER,
+                "UserToken": {
+                    "type": "object",
+                    "properties": {"user": ref("User"), "token": {"type": "string"}},
+                },
+                "Comment": COMMENT,
+                "Wrapped": {"type": "object", "properties": {"comment": ref("Comment")}},
+                "ThreadPage": {
+                    "type": "object",
+                    "properties": {
+                        "page": {"type": "object"},
+                        "sort": {"enum": list(SORTS)},
+                        "page_number": {"type": "integer"},
+                        "has_more": {"type": "boolean"},
+                        "comments": {"type": "array", "items": ref("Comment")},
+                    },
+                },
+            },
+        },
+    }
+
+
+def reaction_answers():
+    counts = {
+        "type": "object",
+        "properties": {"reacted": {"type": "boolean"}, "reactions": {"type": "integer"}},
+    }
+    return {"200": answer("Your reaction and the count", counts), **ERRORS}
+
+
+@require_GET
+def document(request):
+    return JsonResponse(build(), json_dumps_params={"indent": 1})

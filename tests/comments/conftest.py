@@ -1,0 +1,53 @@
+"""Fixtures for comment tests: a story from the demo site and readers to write on it."""
+
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from dateline.newsroom.models import ArticlePage, BlogPostPage
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def story(db):
+    """The demo blog post that carries the demo thread."""
+    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
+
+
+@pytest.fixture
+def quiet_story(db):
+    """A demo article with no comments yet."""
+    return ArticlePage.objects.live().filter(comments__isnull=True).first()
+
+
+@pytest.fixture
+def make_reader(db):
+    def make(name=None, **fields):
+        number = next(_numbers)
+        return get_user_model().objects.create_user(
+            username=f"reader{number}@example.com",
+            email=f"reader{number}@example.com",
+            password="a long test passphrase",
+            display_name=name or f"Reader Number {'x' * number}",
+            email_verified=True,
+            **fields,
+        )
+
+    return make
+
+
+@pytest.fixture
+def reader(make_reader):
+    return make_reader("Test Reader")
+
+
+@pytest.fixture
+def other_reader(make_reader):
+    return make_reader("Other Reader")
+
+
+@pytest.fixture
+def moderator(make_reader):
+    return make_reader("Night Desk", is_staff=True)

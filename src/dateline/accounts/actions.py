@@ -3,13 +3,18 @@
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from dateline.audit.log import record
+from dateline.comments.actions import delete_all_by_author
 
 from .models import CommentApiToken
 from .names import check_available, clean_display_name
@@ -67,3 +72,52 @@ def issue_token(user):
 
 def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+VERIFY_SALT = "dateline.accounts.verify-email"
+VERIFY_MAX_AGE = 3 * 24 * 3600
+
+
+def send_verification(user, *, base_url):
+    """Mail a signed link that proves `user` reads their email (valid three days)."""
+    token = signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFY_SALT)
+    link = base_url.rstrip("/") + reverse("accounts:verify_email", args=[token])
+    send_mail(
+        "Confirm your email address",
+        f"Hello {user.display_name},\n\nConfirm the address of your account:\n{link}\n\n"
+        "The link works for three days. If you did not sign up, ignore this message.",
+        settings.DEFAULT_FROM_EMAIL,
+        [user.email],
+    )
+    record("account.verification_sent", actor=user, target=user)
+
+
+def verify_email(token):
+    """Mark the email in a verification link as verified; returns the user.
+
+    Raises ValidationError for links that are forged, expired or for another address.
+    """
+    try:
+        data = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise ValidationError("This link has expired: ask for a new one.", code="expired") from error
+    except signing.BadSignature as error:
+        raise ValidationError("This link is not valid.", code="invalid") from error
+    user = get_user_model().objects.filter(pk=data.get("user"), email=data.get("email")).first()
+    if user is None:
+        raise ValidationError("This link is for an address no longer in use.", code="invalid")
+    if not user.email_verified:
+        user.email_verified = True
+        user.save(update_fields=["email_verified"])
+        record("account.verify_email", actor=user, target=user)
+    return user
+
+
+def delete_account(user, *, password, ip=None):
+    """Delete a reader's account: comments become tombstones, then the account goes."""
+    if not user.check_password(password or ""):
+        raise PermissionDenied("That password is not right.")
+    with transaction.atomic():
+        delete_all_by_author(user, actor=user)
+        record("account.delete", actor=None, target=user, ip=ip, display_name=user.display_name)
+        user.delete()

@@ -40,6 +40,7 @@ def signup(request):
         raise ApiError(
             error.code, " ".join(error.messages), field=FIELD_OF_CODE.get(error.code)
         ) from error
+    actions.send_verification(user, base_url=request.build_absolute_uri("/"))
     return JsonResponse({"user": user_json(user), "token": actions.issue_token(user)}, status=201)
 
 

@@ -14,3 +14,10 @@ class SignupForm(forms.Form):
 
 class DisplayNameForm(forms.Form):
     display_name = forms.CharField(max_length=50)
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Your password, to confirm it is you.",
+    )

@@ -9,6 +9,10 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.account_settings, name="settings"),
+    path("settings/verify/", views.resend_verification, name="resend_verification"),
+    path("settings/export/", views.export_data, name="export"),
+    path("settings/delete/", views.delete_account, name="delete"),
+    path("verify/<str:token>/", views.verify_email, name="verify_email"),
     path("people/<int:user_id>/", views.profile, name="profile"),
     path(
         "password-reset/",

@@ -1,15 +1,20 @@
 """Sign-up, profile and account settings pages."""
 
+import json
+
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from . import actions
 from .api import FIELD_OF_CODE
-from .forms import DisplayNameForm, SignupForm
+from .export import user_data
+from .forms import DeleteAccountForm, DisplayNameForm, SignupForm
 
 
 def attach_error(form, error):
@@ -29,7 +34,11 @@ def signup(request):
             attach_error(form, error)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"Welcome, {user.display_name}.")
+            actions.send_verification(user, base_url=request.build_absolute_uri("/"))
+            messages.success(
+                request,
+                f"Welcome, {user.display_name}. We sent a link to {user.email} to confirm it.",
+            )
             return redirect(next_url)
     return render(request, "accounts/signup.html", {"form": form, "next": next_url})
 
@@ -62,3 +71,50 @@ def account_settings(request):
             messages.success(request, "Your display name was changed.")
             return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form})
+
+
+def verify_email(request, token):
+    try:
+        user = actions.verify_email(token)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"Thanks: {user.email} is confirmed.")
+    return redirect("accounts:settings" if request.user.is_authenticated else "accounts:login")
+
+
+@login_required
+@require_POST
+def resend_verification(request):
+    actions.send_verification(request.user, base_url=request.build_absolute_uri("/"))
+    messages.success(request, f"We sent a new link to {request.user.email}.")
+    return redirect("accounts:settings")
+
+
+@login_required
+def export_data(request):
+    """Download everything the site holds about the signed-in reader, as JSON."""
+    response = HttpResponse(
+        json.dumps(user_data(request.user), indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="dateline-my-data.json"'
+    return response
+
+
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        try:
+            actions.delete_account(
+                user, password=form.cleaned_data["password"], ip=request.META.get("REMOTE_ADDR")
+            )
+        except PermissionDenied as error:
+            form.add_error("password", str(error))
+        else:
+            logout(request)
+            messages.success(request, "Your account is deleted; your comments are now tombstones.")
+            return redirect("/")
+    return render(request, "accounts/delete.html", {"form": form})

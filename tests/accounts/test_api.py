@@ -5,7 +5,11 @@ import pytest
 from dateline.audit.models import AuditEntry
 
 SIGNUP = "/api/v1/auth/signup"
-GOOD = {"email": "new@example.com", "password": "long enough passphrase", "display_name": "New Reader"}
+GOOD = {
+    "email": "new@example.com",
+    "password": "long enough passphrase",
+    "display_name": "New Reader",
+}
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +31,7 @@ def test_signup_creates_an_account_and_a_token(client):
     assert len(data["token"]) > 30
     assert AuditEntry.objects.filter(action="account.create").exists()
     # The token authenticates API calls.
-    me = client.get(
-        "/api/v1/comments/999999", HTTP_AUTHORIZATION=f"Bearer {data['token']}"
-    )
+    me = client.get("/api/v1/comments/999999", HTTP_AUTHORIZATION=f"Bearer {data['token']}")
     assert error_code(me) == "not_found"
 
 

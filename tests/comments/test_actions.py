@@ -185,6 +185,7 @@ def test_comments_close_after_n_days(story, reader):
 def test_held_comments_are_seen_only_by_their_author(story, reader, other_reader):
     comment = post(story, reader)
     Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.HELD)
+
     def shown(viewer):
         page = thread_page(story, sort="newest", viewer=viewer)
         return comment.pk in [node.comment.pk for node in page.nodes]

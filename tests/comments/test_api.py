@@ -48,8 +48,8 @@ def test_list_is_threaded_and_sorted(client, story):
 
 
 @pytest.mark.parametrize(
-    ("query", "error"), [("?sort=best", "invalid_sort"), ("?page=0", "invalid_page"),
-                         ("?page=x", "invalid_page")],
+    ("query", "error"),
+    [("?sort=best", "invalid_sort"), ("?page=0", "invalid_page"), ("?page=x", "invalid_page")],
 )
 def test_bad_list_queries(client, story, query, error):
     response = client.get(comments_url(story) + query)
@@ -148,7 +148,8 @@ def test_reactions_and_flags(client, story, token, other_reader):
     comment = api(client, "post", comments_url(story), {"body": "Respect?"}, token).json()
     url = f"/api/v1/comments/{comment['comment']['id']}"
     assert api(client, "put", url + "/reaction", token=other).json() == {
-        "reacted": True, "reactions": 1
+        "reacted": True,
+        "reactions": 1,
     }
     assert api(client, "put", url + "/reaction", token=other).json()["reactions"] == 1
     assert api(client, "delete", url + "/reaction", token=other).json()["reactions"] == 0
@@ -181,6 +182,9 @@ def test_openapi_document_lists_paths_and_codes(client):
     assert document["openapi"].startswith("3.")
     assert "/pages/{page_id}/comments" in document["paths"]
     assert "/auth/signup" in document["paths"]
-    assert document["components"]["schemas"]["Error"]["properties"]["error"]["properties"][
-        "code"
-    ]["enum"] == ERROR_CODES
+    assert (
+        document["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"][
+            "enum"
+        ]
+        == ERROR_CODES
+    )

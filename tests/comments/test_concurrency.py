@@ -22,7 +22,9 @@ def test_concurrent_posts_and_reactions_land_exactly_once():
     User = get_user_model()
     writers = [
         User.objects.create_user(
-            username=f"w{n}@example.com", email=f"w{n}@example.com", password="x" * 12,
+            username=f"w{n}@example.com",
+            email=f"w{n}@example.com",
+            password="x" * 12,
             display_name=f"Writer {chr(65 + n)}",
         )
         for n in range(CLIENTS)
@@ -33,7 +35,9 @@ def test_concurrent_posts_and_reactions_land_exactly_once():
         try:
             for number in range(EACH):
                 actions.post_comment(
-                    author=writer, page=story, body=f"{writer.display_name}: reply {number}",
+                    author=writer,
+                    page=story,
+                    body=f"{writer.display_name}: reply {number}",
                     parent=root if number % 2 else None,
                 )
             actions.react(root, user=writer, on=True)

@@ -100,7 +100,9 @@ def verify_email(token):
     try:
         data = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
     except signing.SignatureExpired as error:
-        raise ValidationError("This link has expired: ask for a new one.", code="expired") from error
+        raise ValidationError(
+            "This link has expired: ask for a new one.", code="expired"
+        ) from error
     except signing.BadSignature as error:
         raise ValidationError("This link is not valid.", code="invalid") from error
     user = get_user_model().objects.filter(pk=data.get("user"), email=data.get("email")).first()

@@ -23,8 +23,13 @@ def load(stdout):
             continue
         password = secrets.token_urlsafe(10)
         User.objects.create_user(
-            username=email, email=email, password=password, display_name=name,
-            is_staff=staff, is_verified=verified, email_verified=True,
+            username=email,
+            email=email,
+            password=password,
+            display_name=name,
+            is_staff=staff,
+            is_verified=verified,
+            email_verified=True,
         )
         created.append(f"  {email} / {password}{' (moderator)' if staff else ''}")
     if created:

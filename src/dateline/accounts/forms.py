@@ -1,4 +1,13 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
+
+
+class EmailLoginForm(AuthenticationForm):
+    """Readers log in with the email they signed up with (it is their username)."""
+
+    username = UsernameField(
+        label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
 
 
 class SignupForm(forms.Form):

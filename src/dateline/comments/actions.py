@@ -38,7 +38,7 @@ class NotAllowed(PermissionDenied):
 
 
 def edit_window():
-    return timedelta(seconds=getattr(settings, "COMMENT_EDIT_WINDOW_SECONDS", 300))
+    return timedelta(seconds=settings.COMMENT_EDIT_WINDOW_SECONDS)
 
 
 def _require_login(user, doing):

@@ -153,7 +153,9 @@ def post(request, page):
         ip=client_ip(request),
     )
     if comment.status == Comment.Status.REJECTED:
-        raise ApiError("comment_rejected", f"Your comment was rejected: {rejection_reason(comment)}")
+        raise ApiError(
+            "comment_rejected", f"Your comment was rejected: {rejection_reason(comment)}"
+        )
     return JsonResponse({"comment": comment_json(comment)}, status=201)
 
 
@@ -200,4 +202,3 @@ def featured(request, comment_id):
     comment = comment_for(request, comment_id)
     run_action(actions.set_featured, comment, actor=request.user, featured=request.method == "PUT")
     return JsonResponse({"comment": comment_json(comment)})
-

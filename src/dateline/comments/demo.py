@@ -11,26 +11,61 @@ from .text import render_body
 
 # (key, author email, reply to key or None, text, minutes after the post)
 THREAD = [
-    ("a", "amina@example.com", None,
-     "The legal point is the heart of it: if the rules forbid helping a government that came "
-     "from a coup, then routing support through allies is the only honest option left.", 35),
-    ("b", "kwame@example.com", "a",
-     "Honest, or just a way around the rule? If the support reaches the same soldiers, the "
-     "rule is not doing much.", 52),
-    ("c", "amina@example.com", "b",
-     "It reaches French and African units, not the Malian army. That difference is exactly "
-     "what the rule was written for.", 64),
-    ("d", "lucie@example.com", "c",
-     "Both of you are right in part. Training has to wait for elections; airlift and "
-     "intelligence do not.", 80),
-    ("e", "george@example.com", None,
-     "Refuelling tankers would change the most. Jets that cannot stay over the desert cannot "
-     "support anyone on the ground.", 95),
-    ("f", "sam@example.com", "e",
-     "And tankers are what the smaller air forces in the region simply do not have.", 120),
-    ("g", "lucie@example.com", None,
-     "What I would like to read next: how the towns in the north are doing now that the "
-     "fighting has moved on. Food prices, schools, the road to Gao.", 140),
+    (
+        "a",
+        "amina@example.com",
+        None,
+        "The legal point is the heart of it: if the rules forbid helping a government that came "
+        "from a coup, then routing support through allies is the only honest option left.",
+        35,
+    ),
+    (
+        "b",
+        "kwame@example.com",
+        "a",
+        "Honest, or just a way around the rule? If the support reaches the same soldiers, the "
+        "rule is not doing much.",
+        52,
+    ),
+    (
+        "c",
+        "amina@example.com",
+        "b",
+        "It reaches French and African units, not the Malian army. That difference is exactly "
+        "what the rule was written for.",
+        64,
+    ),
+    (
+        "d",
+        "lucie@example.com",
+        "c",
+        "Both of you are right in part. Training has to wait for elections; airlift and "
+        "intelligence do not.",
+        80,
+    ),
+    (
+        "e",
+        "george@example.com",
+        None,
+        "Refuelling tankers would change the most. Jets that cannot stay over the desert cannot "
+        "support anyone on the ground.",
+        95,
+    ),
+    (
+        "f",
+        "sam@example.com",
+        "e",
+        "And tankers are what the smaller air forces in the region simply do not have.",
+        120,
+    ),
+    (
+        "g",
+        "lucie@example.com",
+        None,
+        "What I would like to read next: how the towns in the north are doing now that the "
+        "fighting has moved on. Food prices, schools, the road to Gao.",
+        140,
+    ),
     ("h", "kwame@example.com", None, "This comment was deleted by its author.", 150),
 ]
 
@@ -44,10 +79,13 @@ def load(stdout):
     for key, email, parent_key, text, minutes in THREAD:
         parent = made.get(parent_key)
         comment = Comment.objects.create(
-            page=post, author=users[email], parent=parent,
+            page=post,
+            author=users[email],
+            parent=parent,
             depth=min(parent.depth + 1, 2) if parent else 0,
             thread=parent.thread if parent else None,
-            body=text, body_html=render_body(text),
+            body=text,
+            body_html=render_body(text),
             screening={"decision": "publish", "scores": {}, "reasons": []},
         )
         if parent is None:

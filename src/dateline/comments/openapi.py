@@ -127,14 +127,23 @@ def build():
             },
             "/pages/{page_id}/comments": {
                 "parameters": [
-                    {"name": "page_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+                    {
+                        "name": "page_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "integer"},
+                    }
                 ],
                 "get": {
                     "summary": "One page of threads (20 top-level comments with their replies)",
                     "security": [],
                     "parameters": [
                         {"name": "sort", "in": "query", "schema": {"enum": list(SORTS)}},
-                        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                        {
+                            "name": "page",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1},
+                        },
                         {"name": "featured", "in": "query", "schema": {"type": "boolean"}},
                     ],
                     "responses": {"200": answer("Threads", ref("ThreadPage")), **ERRORS},

@@ -1,6 +1,7 @@
 """`{% comment_section page %}`: the comment section under an article or blog post."""
 
 from django import template
+from django.conf import settings
 
 from .. import actions
 from ..models import Flag
@@ -32,6 +33,7 @@ def comment_section(context, page):
         "flag_reasons": Flag.Reason.choices,
         "comments_open": getattr(page, "comments_open", True),
         "csrf_token": context.get("csrf_token"),
+        "poll_interval": int(settings.COMMENT_POLL_SECONDS * 1000),
     }
 
 

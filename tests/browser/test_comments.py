@@ -1,0 +1,135 @@
+"""A reader's whole path through a comment section, in Chromium, with a second reader watching."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from tests.browser.conftest import BROWSER_DB, serious_accessibility_violations
+
+pytestmark = BROWSER_DB
+POST = "/security-brief/france-needs-partners-in-mali/"
+PASSWORD = "a long test passphrase"
+
+
+@pytest.fixture(autouse=True)
+def fast_polling(settings):
+    settings.COMMENT_POLL_SECONDS = 0.5
+
+
+def sign_up(page, base, name, email):
+    page.goto(base + POST)
+    page.locator("#post-comment").get_by_role("link", name="sign up").click()
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Display name").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign up").click()
+
+
+def log_in(page, base, email):
+    page.goto(base + "/accounts/login/?next=" + POST)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(base + POST)
+
+
+def comment_by(page, text):
+    return page.locator(
+        "li.comment", has=page.locator(f".comment__body > p:text-is('{text}')")
+    ).last
+
+
+def test_reader_path_with_a_second_browser_watching(page, new_page, live_demo):
+    watcher = new_page()
+    watcher.goto(live_demo + POST)
+    expect(watcher.locator("#comments-heading")).to_have_text("7 Responses")
+
+    # An impersonator is refused; a new name works.
+    sign_up(page, live_demo, "Gеorge Patton", "fake@example.com")
+    expect(page.get_by_text("looks too much like “George Patton”")).to_be_visible()
+    page.get_by_label("Display name").fill("Mariam Traore")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign up").click()
+    expect(page).to_have_url(live_demo + POST + "#post-comment")
+    expect(page.locator("#post-comment")).to_contain_text("Rules of conduct")
+
+    page.get_by_label("Your comment, as Mariam Traore").fill("Airlift first, training later.")
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.locator("#comments-heading")).to_have_text("8 Responses")
+    mine = comment_by(page, "Airlift first, training later.")
+    expect(mine).to_be_visible()
+
+    # The second reader sees it arrive without reloading.
+    expect(comment_by(watcher, "Airlift first, training later.")).to_be_visible()
+    expect(watcher.locator(".live-notice")).to_contain_text("1 new comment")
+
+    # The second reader replies, three levels deep and one more.
+    get_user_model().objects.create_user(
+        username="kofi@example.com",
+        email="kofi@example.com",
+        password=PASSWORD,
+        display_name="Kofi Annor",
+        email_verified=True,
+    )
+    log_in(watcher, live_demo, "kofi@example.com")
+    texts = ["Level two.", "Level three.", "Level four, shown at three."]
+    parent_text = "Airlift first, training later."
+    for actor, text in zip([watcher, page, watcher], texts, strict=True):
+        actor.goto(live_demo + POST + "?sort=newest")
+        parent = comment_by(actor, parent_text)
+        parent.locator(".comment__reply > summary").first.click()
+        parent.locator(".comment__reply textarea").first.fill(text)
+        parent.locator(".comment__reply button").first.click()
+        expect(comment_by(actor, text)).to_be_visible()
+        parent_text = text
+    page.goto(live_demo + POST + "?sort=newest")
+    deepest = comment_by(page, "Level four, shown at three.")
+    expect(deepest).to_have_class("comment comment--depth-2")
+    expect(deepest.locator(".comment__replying")).to_have_text("replying to Mariam Traore")
+    expect(page.locator("#comments-heading")).to_have_text("11 Responses")
+
+    # Sorting by most replies puts the new thread first.
+    page.get_by_role("link", name="Most replies").click()
+    expect(page.locator(".comment-list > li").first).to_contain_text("Airlift first")
+
+    # React, then report the other reader's comment.
+    theirs = comment_by(page, "Level two.")
+    theirs.get_by_role("button", name="Respect", exact=True).first.click()
+    theirs = comment_by(page, "Level two.")
+    expect(theirs.locator(".comment__reactions").first).to_have_text("1 Respect")
+    theirs.locator(".comment__flag > summary").first.click()
+    theirs.locator(".comment__flag select").first.select_option("off_topic")
+    theirs.locator(".comment__flag button").first.click()
+    expect(page.get_by_text("a moderator will look at this comment")).to_be_visible()
+
+    # Edit, then delete, the first comment: the tombstone keeps the replies in place.
+    mine = comment_by(page, "Airlift first, training later.")
+    mine.locator(".comment__edit > summary").first.click()
+    mine.locator(".comment__edit textarea").first.fill("Airlift first, then training.")
+    mine.locator(".comment__edit button").first.click()
+    mine = comment_by(page, "Airlift first, then training.")
+    expect(mine.locator(".comment__edited").first).to_have_text("(edited)")
+    mine.get_by_role("button", name="Delete").first.click()
+    expect(page.get_by_text("Your comment was deleted.")).to_be_visible()
+    expect(page.get_by_text("Level two.")).to_be_visible()
+    expect(page.locator("#comments-heading")).to_have_text("10 Responses")
+    assert serious_accessibility_violations(page) == []
+
+
+def test_script_in_a_comment_is_shown_not_run(page, live_demo):
+    get_user_model().objects.create_user(
+        username="x@example.com",
+        email="x@example.com",
+        password=PASSWORD,
+        display_name="Curious Reader",
+    )
+    log_in(page, live_demo, "x@example.com")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.get_by_label("Your comment, as Curious Reader").fill(
+        '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    )
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.locator(".comment__body p").last).to_contain_text('<script>alert("x")</script>')
+    page.reload()
+    assert dialogs == []

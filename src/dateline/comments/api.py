@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from dateline.accounts.api import user_json
 from dateline.core.api import ApiError, api_view, read_json
+from dateline.newsroom.models import StoryPage
 
 from . import actions
 from .models import Comment
@@ -60,7 +61,7 @@ def comment_json(node_or_comment, *, reacted=frozenset()):
 def story_page(page_id):
     page = Page.objects.live().filter(pk=page_id).first()
     page = page and page.specific
-    if page is None or not hasattr(page, "comments_open"):
+    if not isinstance(page, StoryPage):
         raise ApiError("not_found", "No story with comments has that id.", status=404)
     return page
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,6 +13,7 @@ from wagtail.models import Page
 
 from . import actions
 from .models import Comment
+from .rendering import shared_context
 from .threads import PAGE_SIZE, SHOWN, Node
 
 HELD_MESSAGE = (
@@ -173,7 +175,8 @@ def since(request, page_id):
         .select_related("author")
         .order_by("id")[:50]
     )
-    context = {"page": page, "user": request.user, "threads": None, "comments_open": False}
+    # Inserted by script for a reader already on the page: the forms need their token.
+    context = shared_context(page, viewer=request.user, csrf_token=get_token(request))
     return JsonResponse(
         {
             "comments": [

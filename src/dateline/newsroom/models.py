@@ -177,7 +177,7 @@ class StoryPage(Page):
             return last
         return None
 
-    @property
+    @cached_property
     def comments_open(self):
         if not self.comments_enabled:
             return False

@@ -1,10 +1,9 @@
 """`{% comment_section page %}`: the comment section under an article or blog post."""
 
 from django import template
-from django.conf import settings
 
 from .. import actions
-from ..models import Flag
+from ..rendering import shared_context
 from ..threads import SORT_LABELS, thread_page
 
 register = template.Library()
@@ -24,16 +23,12 @@ def comment_section(context, page):
         page, sort=query.get("sort", "oldest"), number=number, viewer=viewer, featured=featured
     )
     return {
-        "page": page,
+        **shared_context(
+            page, viewer=viewer, csrf_token=context.get("csrf_token"), threads=threads
+        ),
         "request": request,
-        "user": viewer,
-        "threads": threads,
         "featured": featured,
         "sorts": SORT_LABELS.items(),
-        "flag_reasons": Flag.Reason.choices,
-        "comments_open": getattr(page, "comments_open", True),
-        "csrf_token": context.get("csrf_token"),
-        "poll_interval": int(settings.COMMENT_POLL_SECONDS * 1000),
     }
 
 

@@ -1,0 +1,301 @@
+"""Comment threads at scale: first-page time and SQL queries for 100 and 10,000 comments,
+and posting at 16 concurrent clients.
+
+Builds the demo site in a scratch database (SQLite in a temporary folder, or a fresh
+`dateline_bench` database on the PostgreSQL server given with --postgres), adds a
+100-comment and a 10,000-comment thread (a fifth of them top-level, the rest replies),
+and prints:
+
+- server time (median and p90 of 30 renders) for the first page of each thread, as the
+  HTML page a logged-in reader gets (no page cache) and as the JSON API, with the ratio
+  of the big thread to the small one (target: within 2x);
+- SQL queries per page (constant, whatever the thread's size);
+- posts/s and p50/p99 latency for 16 clients posting at once through the JSON API,
+  with the screening hook empty and with the real screening pipeline.
+
+With --million (PostgreSQL only) it first fills the site with 1,000,000 comments on
+other stories, then measures the same pages again.
+
+Usage:
+    .venv/bin/python benchmarks/comments.py
+    .venv/bin/python benchmarks/comments.py --postgres postgres://postgres@127.0.0.1:5432/postgres
+    .venv/bin/python benchmarks/comments.py --postgres ... --million
+"""
+
+import argparse
+import functools
+import http.client
+import io
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+from read_path import free_port, wait_for
+
+ROOT = Path(__file__).resolve().parent.parent
+CLIENTS, POSTS_EACH = 16, 20
+
+
+def configure(postgres_url):
+    os.environ["DATELINE_DATA_DIR"] = tempfile.mkdtemp(prefix="dateline-bench-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
+    if postgres_url:
+        import psycopg
+
+        with psycopg.connect(postgres_url, autocommit=True) as server:
+            server.execute("DROP DATABASE IF EXISTS dateline_bench")
+            server.execute("CREATE DATABASE dateline_bench")
+        os.environ["DATABASE_URL"] = postgres_url.rsplit("/", 1)[0] + "/dateline_bench"
+    else:
+        os.environ.pop("DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("demo", stdout=io.StringIO())
+
+
+def readers(count):
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    existing = list(User.objects.filter(email__startswith="bench"))
+    for number in range(len(existing), count):
+        existing.append(
+            User.objects.create_user(
+                username=f"bench{number}@example.com",
+                email=f"bench{number}@example.com",
+                password="bench passphrase 1",
+                display_name=f"Bench Reader {number:04d}".replace("0", "o").replace("1", "i"),
+                email_verified=True,
+            )
+        )
+    return existing
+
+
+def build_thread(page, size, authors):
+    """`size` published comments on `page`: a fifth top-level, each with four replies."""
+    from django.db.models import F
+
+    from dateline.comments.models import Comment
+    from dateline.comments.text import render_body
+
+    def comment(number, **fields):
+        body = f"Comment {number} on the story: a few sentences of an ordinary length here."
+        return Comment(
+            page=page,
+            author=authors[number % len(authors)],
+            body=body,
+            body_html=render_body(body),
+            **fields,
+        )
+
+    roots = Comment.objects.bulk_create(
+        [comment(n, depth=0, reply_count=4) for n in range(size // 5)], batch_size=2000
+    )
+    Comment.objects.filter(page=page, depth=0, thread=None).update(thread=F("id"))
+    replies = [
+        comment(size // 5 + n, depth=min(n % 4 + 1, 2), parent=root, thread=root)
+        for root in roots
+        for n in range(4)
+    ]
+    Comment.objects.bulk_create(replies, batch_size=2000)
+
+
+def fill_million(stories, authors):
+    from dateline.comments.models import Comment
+
+    print("Filling the site with 1,000,000 comments on other stories ...", flush=True)
+    started = time.perf_counter()
+    per_story = 1_000_000 // len(stories)
+    for page in stories:
+        for _ in range(per_story // 10_000):
+            build_thread(page, 10_000, authors)
+    print(f"  {Comment.objects.count():,} comments in {time.perf_counter() - started:.0f} s")
+
+
+def timed(render, runs=30):
+    """Median and p90 in ms of `render()`, and the SQL queries one call makes."""
+    from django.conf import settings
+    from django.db import connection, reset_queries
+
+    settings.DEBUG = True  # Django keeps the query log only in debug mode
+    reset_queries()
+    render()
+    queries = len(connection.queries)
+    settings.DEBUG = False
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        render()
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return statistics.median(timings), timings[int(len(timings) * 0.9)], queries
+
+
+def measure_threads(small, big, viewer):
+    from django.template import engines
+    from django.test import Client, RequestFactory
+
+    client = Client()
+    client.force_login(viewer)
+    section = engines["django"].from_string("{% load comment_tags %}{% comment_section page %}")
+
+    def whole_page(page):
+        assert client.get(page.url).status_code == 200
+
+    def section_only(page):
+        request = RequestFactory().get(page.url)
+        request.user = viewer
+        section.render({"page": page, "request": request}, request)
+
+    def api(page):
+        assert client.get(f"/api/v1/pages/{page.pk}/comments").status_code == 200
+
+    print(
+        f"{'first page of threads':<30}{'100: median':>12}{'p90':>9}{'SQL':>5}"
+        f"{'10,000: median':>16}{'p90':>9}{'SQL':>5}{'ratio':>8}"
+    )
+    for label, render in (
+        ("article page, logged in", whole_page),
+        ("comment section alone", section_only),
+        ("JSON API", api),
+    ):
+        s_med, s_p90, s_q = timed(functools.partial(render, small))
+        b_med, b_p90, b_q = timed(functools.partial(render, big))
+        print(
+            f"{label:<30}{s_med:>9.1f} ms{s_p90:>6.1f} ms{s_q:>5}"
+            f"{b_med:>13.1f} ms{b_p90:>6.1f} ms{b_q:>5}{b_med / s_med:>7.2f}x"
+        )
+
+
+def post_loop(port, token, page_id, count, pace, latencies, statuses, start):
+    """One client: POST `count` comments over one keep-alive connection, `pace` s apart."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    start.wait()
+    if pace:  # clients do not all press "post" in the same millisecond
+        time.sleep(random.random() * pace)
+    began = time.perf_counter()
+    for number in range(count):
+        body = json.dumps({"body": f"Posting under load, number {number}, from {token[:6]}."})
+        sent = time.perf_counter()
+        connection.request("POST", f"/api/v1/pages/{page_id}/comments", body, headers)
+        response = connection.getresponse()
+        response.read()
+        latencies.append((time.perf_counter() - sent) * 1000)
+        statuses.append(response.status)
+        if pace:
+            time.sleep(max(0.0, began + (number + 1) * pace - time.perf_counter()))
+    connection.close()
+
+
+def measure_posting(port, page, tokens, label, pace=0.0, count=POSTS_EACH):
+    """All clients post at once; `pace` > 0 spaces each client's posts (an open page)."""
+    latencies, statuses = [], []
+    start = threading.Barrier(len(tokens))
+    threads = [
+        threading.Thread(
+            target=post_loop,
+            args=(port, token, page.pk, count, pace, latencies, statuses, start),
+        )
+        for token in tokens
+    ]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    latencies.sort()
+    p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)]
+    outcomes = ", ".join(f"{n} x {code}" for code, n in sorted(Counter(statuses).items()))
+    print(
+        f"{label:<44}{len(latencies) / elapsed:>7.0f} posts/s"
+        f"{statistics.median(latencies):>8.1f} ms p50{p99:>8.1f} ms p99   ({outcomes})"
+    )
+
+
+def serve(screening):
+    """`dateline serve` (granian, 2 workers) on the benchmark's database; returns its port."""
+    port = free_port()
+    env = {**os.environ, "SCREENING_ENABLED": "1" if screening else "0", "LOG_LEVEL": "ERROR"}
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("dateline")),
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(8):  # both workers load their code before the clock starts
+        wait_for(f"http://127.0.0.1:{port}/api/v1/openapi.json")
+    return server, port
+
+
+def posting_table(page, authors):
+    from dateline.accounts.actions import issue_token
+
+    print(f"posting through the JSON API over HTTP, {CLIENTS} clients at once:")
+    for screening in (False, True):
+        server, port = serve(screening)
+        hook = "screening on" if screening else "screening hook empty"
+        try:
+            for pace, what in ((0.0, "back to back"), (1.0, "1 post/s each")):
+                tokens = [issue_token(author) for author in authors[:CLIENTS]]
+                measure_posting(port, page, tokens, f"{hook}, {what}", pace=pace)
+        finally:
+            server.terminate()
+            server.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL server to use")
+    parser.add_argument(
+        "--million", action="store_true", help="add 1,000,000 comments first (PostgreSQL)"
+    )
+    options = parser.parse_args()
+    if options.million and not options.postgres:
+        sys.exit("--million needs --postgres: SQLite is the small-site default")
+    sys.path.insert(0, str(ROOT / "src"))
+    configure(options.postgres)
+
+    from django.conf import settings
+
+    from dateline.newsroom.models import ArticlePage
+
+    settings.ALLOWED_HOSTS = ["*"]
+    from django.db import connection
+
+    print(f"Database: {connection.vendor}; CPU cores: {os.cpu_count()}")
+    stories = list(ArticlePage.objects.live().order_by("pk"))
+    small, big, posting = stories[:3]
+    authors = readers(40)
+    if options.million:
+        fill_million(stories[3:], authors)
+    build_thread(small, 100, authors)
+    build_thread(big, 10_000, authors)
+    measure_threads(small, big, authors[0])
+    print()
+    posting_table(posting, authors)
+
+
+if __name__ == "__main__":
+    main()

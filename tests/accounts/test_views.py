@@ -12,6 +12,11 @@ from dateline.comments.models import Comment
 from dateline.newsroom.models import BlogPostPage
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def without_screening(settings):
+    settings.SCREENING_ENABLED = False  # new readers' comments would wait for a moderator
 PASSWORD = "a long test passphrase"
 
 

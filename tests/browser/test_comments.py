@@ -14,6 +14,7 @@ PASSWORD = "a long test passphrase"
 @pytest.fixture(autouse=True)
 def fast_polling(settings):
     settings.COMMENT_POLL_SECONDS = 0.5
+    settings.SCREENING_ENABLED = False  # the moderation tests cover screening in the browser
 
 
 def sign_up(page, base, name, email):

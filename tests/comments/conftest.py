@@ -10,6 +10,12 @@ from dateline.newsroom.models import ArticlePage, BlogPostPage
 _numbers = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def without_screening(settings):
+    """These tests are about the comment path itself; tests/screening covers the judging."""
+    settings.SCREENING_ENABLED = False
+
+
 @pytest.fixture
 def story(db):
     """The demo blog post that carries the demo thread."""

@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -12,6 +13,7 @@ from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from dateline.audit.log import record
 from dateline.comments.actions import delete_all_by_author
@@ -123,3 +125,34 @@ def delete_account(user, *, password, ip=None):
         delete_all_by_author(user, actor=user)
         record("account.delete", actor=None, target=user, ip=ip, display_name=user.display_name)
         user.delete()
+
+
+def _require_staff(actor):
+    if not (actor and actor.is_authenticated and actor.is_staff):
+        raise PermissionDenied("Only moderators can do that.")
+
+
+def ban(user, *, actor, reason=""):
+    """A moderator bans a commenter: they can no longer post, react or report."""
+    _require_staff(actor)
+    if user.is_staff:
+        raise PermissionDenied("Staff accounts cannot be banned here.")
+    with transaction.atomic():
+        user.is_banned = True
+        user.save(update_fields=["is_banned"])
+        record("account.ban", actor=actor, target=user, reason=reason[:300])
+    return user
+
+
+def suspend(user, *, actor, days, reason=""):
+    """A moderator suspends a commenter for `days` days."""
+    _require_staff(actor)
+    if user.is_staff:
+        raise PermissionDenied("Staff accounts cannot be suspended here.")
+    if not 1 <= days <= 365:
+        raise ValidationError("A suspension lasts 1 to 365 days.", code="invalid_days")
+    with transaction.atomic():
+        user.suspended_until = timezone.now() + timedelta(days=days)
+        user.save(update_fields=["suspended_until"])
+        record("account.suspend", actor=actor, target=user, days=days, reason=reason[:300])
+    return user

@@ -37,6 +37,16 @@ class NotAllowed(PermissionDenied):
         self.message, self.code = message, code
 
 
+def rejection_reason(comment):
+    """The reason shown to a writer whose comment was rejected."""
+    if comment.moderation_reason:
+        return comment.moderation_reason
+    for reason in comment.reasons:
+        if reason.get("decision") == REJECT:
+            return reason.get("message")
+    return "It breaks the rules of conduct."
+
+
 def edit_window():
     return timedelta(seconds=settings.COMMENT_EDIT_WINDOW_SECONDS)
 

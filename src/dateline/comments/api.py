@@ -17,7 +17,7 @@ from dateline.newsroom.models import StoryPage
 from . import actions
 from .models import Comment
 from .threads import SORTS, shown_to, thread_page
-from .views import client_ip, rejection_reason
+from .views import client_ip
 
 
 def comment_json(node_or_comment, *, reacted=frozenset()):
@@ -54,7 +54,7 @@ def comment_json(node_or_comment, *, reacted=frozenset()):
         data["replying_to"] = user_json(replying_to) if replying_to else None
         data["replies"] = [comment_json(child, reacted=reacted) for child in node.children]
     if comment.status == Comment.Status.REJECTED:
-        data["rejection_reason"] = rejection_reason(comment)
+        data["rejection_reason"] = actions.rejection_reason(comment)
     return data
 
 
@@ -155,7 +155,7 @@ def post(request, page):
     )
     if comment.status == Comment.Status.REJECTED:
         raise ApiError(
-            "comment_rejected", f"Your comment was rejected: {rejection_reason(comment)}"
+            "comment_rejected", f"Your comment was rejected: {actions.rejection_reason(comment)}"
         )
     return JsonResponse({"comment": comment_json(comment)}, status=201)
 

@@ -46,10 +46,11 @@ class ThreadPage:
 
 
 def shown_to(viewer):
-    """Published comments and tombstones, plus the viewer's own comments awaiting review."""
+    """Published comments and tombstones, plus the viewer's own held or rejected ones
+    (so writers see that their comment waits, or why it was turned down)."""
     condition = Q(status__in=SHOWN)
     if viewer is not None and viewer.is_authenticated:
-        condition |= Q(author=viewer, status=Comment.Status.HELD)
+        condition |= Q(author=viewer, status__in=[Comment.Status.HELD, Comment.Status.REJECTED])
     return condition
 
 

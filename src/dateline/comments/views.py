@@ -36,13 +36,6 @@ def outcome_message(request, comment):
         messages.info(request, HELD_MESSAGE)
 
 
-def rejection_reason(comment):
-    for reason in comment.reasons:
-        if reason.get("decision") == "reject":
-            return reason.get("message")
-    return "It breaks the rules of conduct."
-
-
 @require_POST
 def post(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
@@ -70,7 +63,7 @@ def post(request, page_id):
             page,
             body,
             parent_id,
-            f"Your comment was rejected: {rejection_reason(comment)}",
+            f"Your comment was rejected: {actions.rejection_reason(comment)}",
             can_retry=True,
         )
     outcome_message(request, comment)
@@ -115,7 +108,7 @@ def edit(request, comment):
         comment, actor=request.user, body=request.POST.get("body", ""), ip=client_ip(request)
     )
     if comment.status == Comment.Status.REJECTED:
-        messages.error(request, f"Your edit was rejected: {rejection_reason(comment)}")
+        messages.error(request, f"Your edit was rejected: {actions.rejection_reason(comment)}")
     else:
         outcome_message(request, comment)
 

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "moderation"
-urlpatterns = []
+urlpatterns = [
+    path("", views.queue_view, name="queue"),
+    path("act/", views.act, name="act"),
+]

@@ -4,6 +4,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -110,16 +111,50 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
-    """A desk such as World or Africa; its stories are its children."""
+class CommentPolicy(models.TextChoices):
+    POST_MODERATION = "post", "Publish what screening passes; moderators review after"
+    PREMODERATE_ALL = "premoderate", "Hold every comment for a moderator"
+    PREMODERATE_LINKS = "premoderate_links", "Hold comments with links for a moderator"
+    CLOSED = "closed", "No comments"
+
+
+class DeskPage(Page):
+    """A page that holds stories (a section or a blog) and sets how their comments run."""
 
     intro = models.CharField(max_length=250, blank=True)
     close_comments_after_days = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Overrides the edition's setting for this section."
+        null=True, blank=True, help_text="Overrides the edition's setting for these stories."
+    )
+    comment_policy = models.CharField(
+        max_length=20, choices=CommentPolicy.choices, default=CommentPolicy.POST_MODERATION
+    )
+    toxicity_threshold = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="Hold comments whose toxicity score is above this (0 to 1). "
+        "Empty: the site's setting.",
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    settings_panels = Page.settings_panels + [FieldPanel("close_comments_after_days")]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("comment_policy"),
+                FieldPanel("toxicity_threshold"),
+                FieldPanel("close_comments_after_days"),
+            ],
+            heading="Comments",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class SectionPage(DeskPage):
+    """A desk such as World or Africa; its stories are its children."""
+
     subpage_types = ["newsroom.ArticlePage"]
 
     def get_context(self, request, *args, **kwargs):
@@ -178,8 +213,17 @@ class StoryPage(Page):
         return None
 
     @cached_property
+    def desk(self):
+        """The section or blog this story belongs to (None for a story elsewhere)."""
+        parent = self.get_parent()
+        parent = parent and parent.specific
+        return parent if isinstance(parent, DeskPage) else None
+
+    @cached_property
     def comments_open(self):
         if not self.comments_enabled:
+            return False
+        if self.desk and self.desk.comment_policy == CommentPolicy.CLOSED:
             return False
         days = self.close_comments_after_days()
         if days is None or self.first_published_at is None:
@@ -187,9 +231,8 @@ class StoryPage(Page):
         return timezone.now() < self.first_published_at + timedelta(days=days)
 
     def close_comments_after_days(self):
-        section = SectionPage.objects.ancestor_of(self).live().last()
-        if section and section.close_comments_after_days is not None:
-            return section.close_comments_after_days
+        if self.desk and self.desk.close_comments_after_days is not None:
+            return self.desk.close_comments_after_days
         site = self.get_site()
         return EditionSettings.for_site(site).close_comments_after_days if site else None
 
@@ -296,12 +339,9 @@ class ArticlePage(StoryPage):
         return [topic for topic in self.topics.all() if topic.live]
 
 
-class BlogIndexPage(Page):
+class BlogIndexPage(DeskPage):
     """A named blog; its posts are its children."""
 
-    intro = models.CharField(max_length=250, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["newsroom.BlogPostPage"]
 
     def get_context(self, request, *args, **kwargs):

@@ -1,8 +1,27 @@
-"""The screening hook called by comments.actions for every new or edited comment."""
+"""The screening hook called by comments.actions for every new or edited comment.
+
+It gathers what the pipeline needs from the database (the story's policy and text,
+the writer's history), judges, and keeps surge control up to date.
+"""
+
+import re
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.html import strip_tags
 
+from dateline.audit.log import record
+
+from . import pipeline, surge
+from .models import Surge
+from .policy import policy_for
+from .rules import History, Submission
+from .state import cache_state
 from .verdict import PUBLISH, Verdict
+
+ARTICLE_TEXT_CHARS = 4000
 
 
 def screen_comment(comment, *, ip=None, is_edit=False):
@@ -13,4 +32,73 @@ def screen_comment(comment, *, ip=None, is_edit=False):
     """
     if not settings.SCREENING_ENABLED:
         return Verdict(decision=PUBLISH)
-    return Verdict(decision=PUBLISH)
+    page = comment.page.specific
+    policy = policy_for(page)
+    state = cache_state()
+    now = timezone.now()
+    submission = Submission(
+        body=comment.body,
+        author=str(comment.author_id),
+        created=now,
+        ip=ip,
+        page=str(page.pk),
+        article_text=story_text(page),
+        history=history_of(comment.author, exclude=comment.pk),
+        is_edit=is_edit,
+    )
+    verdict = pipeline.judge(submission, policy, state)
+    if not is_edit:
+        change = surge.observe(
+            state, submission.page, now, held=pipeline.held_for_content(verdict), policy=policy
+        )
+        if change is not None:
+            note_surge(page, change)
+    return verdict
+
+
+def history_of(user, *, exclude=None):
+    from dateline.comments.models import Comment
+
+    counts = (
+        Comment.objects.filter(author=user)
+        .exclude(pk=exclude)
+        .aggregate(
+            approved=Count("pk", filter=Q(status=Comment.Status.PUBLISHED)),
+            rejected=Count(
+                "pk", filter=Q(status__in=[Comment.Status.REJECTED, Comment.Status.REMOVED])
+            ),
+        )
+    )
+    return History(
+        approved=counts["approved"],
+        rejected=counts["rejected"],
+        account_age_days=(timezone.now() - user.date_joined).total_seconds() / 86400,
+        trusted=user.is_staff or user.is_verified,
+    )
+
+
+def story_text(page):
+    """The words of a story (title, standfirst, paragraphs), for the spam model."""
+    published = page.last_published_at.timestamp() if page.last_published_at else 0
+    key = f"screen:story-text:{page.pk}:{published:.0f}"
+    found = cache.get(key)
+    if found is None:
+        parts = [page.title, getattr(page, "teaser", "")]
+        body = getattr(page, "body", None)
+        for block in body.raw_data if body is not None else []:
+            value = block.get("value")
+            if isinstance(value, str):
+                parts.append(strip_tags(value))
+        found = re.sub(r"\s+", " ", " ".join(parts))[:ARTICLE_TEXT_CHARS]
+        cache.set(key, found, timeout=3600)
+    return found
+
+
+def note_surge(page, change):
+    """Tell moderators: a Surge row they see on the queue, and an audit entry."""
+    if change.started:
+        Surge.objects.create(page=page, reason=change.reason[:200])
+        record("screening.surge_start", target=page, reason=change.reason)
+    else:
+        Surge.objects.filter(page=page, ended__isnull=True).update(ended=timezone.now())
+        record("screening.surge_end", target=page, reason=change.reason)

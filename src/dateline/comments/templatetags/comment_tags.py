@@ -36,3 +36,9 @@ def comment_section(context, page):
 def editable_by(comment, user):
     """Whether `user` may still edit `comment` (its author, within the edit window)."""
     return actions.can_edit(comment, user)
+
+
+@register.filter
+def rejection_reason(comment):
+    """Why a comment was turned down, in words for its writer."""
+    return actions.rejection_reason(comment)

@@ -1,0 +1,127 @@
+"""The moderator queue: lists to work through, and one endpoint for every decision."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from dateline.accounts import actions as account_actions
+from dateline.comments import actions as comment_actions
+from dateline.comments.models import Comment
+from dateline.screening.models import Surge
+from dateline.screening.state import cache_state
+from dateline.screening.surge import is_on
+
+from . import queue
+from .highlight import highlight
+
+COMMENT_DECISIONS = {"approve", "reject", "remove"}
+PERSON_DECISIONS = {"ban", "suspend"}
+
+
+def staff_only(view):
+    """Anonymous visitors are sent to log in; logged-in readers get a 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.is_staff:
+            raise PermissionDenied("Only moderators can see the moderation queue.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def active_surges():
+    """Open surges; those whose story has gone quiet are closed on the way."""
+    state = cache_state()
+    surges = []
+    for surge in Surge.objects.filter(ended__isnull=True).select_related("page"):
+        if is_on(state, str(surge.page_id)):
+            surges.append(surge)
+        else:
+            Surge.objects.filter(pk=surge.pk).update(ended=surge.started)
+    return surges
+
+
+@staff_only
+def queue_view(request):
+    tab = request.GET.get("tab", "pending")
+    if tab not in queue.TABS:
+        tab = "pending"
+    paginator = Paginator(queue.tab_query(tab), queue.PAGE_SIZE)
+    listing = paginator.get_page(request.GET.get("page"))
+    comments = list(listing)
+    history = queue.histories(comments)
+    counts = queue.counts()
+    for comment in comments:
+        comment.marked = highlight(comment)
+        comment.history = history.get(comment.author_id, {})
+    return render(
+        request,
+        "moderation/queue.html",
+        {
+            "tab": tab,
+            "tabs": [(key, label, counts.get(key)) for key, label in queue.TABS.items()],
+            "listing": listing,
+            "comments": comments,
+            "surges": active_surges(),
+        },
+    )
+
+
+@staff_only
+@require_POST
+def act(request):
+    """Apply one decision to the chosen comments (or to their writers)."""
+    decision = request.POST.get("decision", "")
+    ids = [int(value) for value in request.POST.getlist("ids") if value.isdigit()]
+    comments = list(Comment.objects.filter(pk__in=ids).select_related("author", "page"))
+    reason = request.POST.get("reason", "").strip()
+    done, problems = 0, []
+    try:
+        if not comments:
+            raise ValidationError("Choose at least one comment.")
+        with transaction.atomic():  # a bulk action happens to all the comments or to none
+            for comment in comments:
+                apply(decision, comment, actor=request.user, reason=reason, form=request.POST)
+        done = len(comments)
+    except (PermissionDenied, ValidationError) as error:
+        problems.append(error.messages[0] if hasattr(error, "messages") else str(error))
+    if request.headers.get("Accept") == "application/json":
+        status = 400 if problems else 200
+        return JsonResponse({"done": done, "ids": ids, "errors": problems}, status=status)
+    if problems:
+        messages.error(request, problems[0])
+    else:
+        messages.success(request, f"{decision.capitalize()}: {done} comment{'s' * (done != 1)}.")
+    return redirect(request.POST.get("back") or "moderation:queue")
+
+
+def apply(decision, comment, *, actor, reason, form):
+    if decision in COMMENT_DECISIONS:
+        comment_actions.moderate(comment, actor=actor, decision=decision, reason=reason)
+    elif decision == "feature":
+        comment_actions.set_featured(comment, actor=actor, featured=True)
+    elif decision in PERSON_DECISIONS:
+        person = comment.author
+        if person is None:
+            raise ValidationError("That comment's writer deleted their account.")
+        if decision == "ban":
+            account_actions.ban(person, actor=actor, reason=reason)
+        else:
+            days = form.get("days", "7")
+            account_actions.suspend(
+                person, actor=actor, days=int(days) if days.isdigit() else 0, reason=reason
+            )
+        for held in Comment.objects.filter(author=person, status=Comment.Status.HELD):
+            comment_actions.moderate(held, actor=actor, decision="reject", reason=reason)
+    else:
+        raise ValidationError(f"Unknown decision “{decision}”.")

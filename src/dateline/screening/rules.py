@@ -1,0 +1,219 @@
+"""The screening rules. Each takes a Submission, the Policy and the State and yields Reasons.
+
+A rule that finds nothing yields nothing. Rules are independent: the pipeline runs
+them all, so a moderator sees every reason a comment was held, not only the first.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from dateline.comments.text import MAX_LENGTH
+
+from . import text
+from .policy import PREMODERATE, PREMODERATE_LINKS
+from .verdict import HOLD, REJECT, Reason
+
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
+SHORTENERS = ("bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly", "cutt.ly")
+MIN_WORDS_FOR_CAMPAIGN = 5
+
+
+@dataclass
+class History:
+    """What the site knows of a commenter before this comment."""
+
+    approved: int = 0  # comments published
+    rejected: int = 0  # comments rejected or removed
+    account_age_days: float | None = None
+    trusted: bool = False  # staff and verified people skip the trust rules
+
+
+@dataclass
+class Submission:
+    body: str
+    author: str  # a stable key: the user id, or the name given to `dateline screen`
+    created: datetime
+    ip: str | None = None
+    page: str = ""  # a stable key for the story
+    article_text: str = ""
+    history: History | None = None  # None: unknown (`dateline screen`); trust rules skip
+    is_edit: bool = False
+    links: list = field(init=False)
+
+    def __post_init__(self):
+        self.links = text.links(self.body)
+
+
+def empty_or_too_long(sub, policy, state):
+    if not sub.body.strip():
+        yield Reason("empty", "The comment is empty.", REJECT)
+    elif len(sub.body) > MAX_LENGTH:
+        yield Reason("too_long", f"The comment is longer than {MAX_LENGTH:,} characters.", REJECT)
+
+
+def looks_mashed(word):
+    """Keyboard mash: a run of four keys in a row, no vowels, or five consonants running."""
+    if any(
+        word[i : i + 4] in row or word[i : i + 4] in row[::-1]
+        for row in KEYBOARD_ROWS
+        for i in range(len(word) - 3)
+    ):
+        return True
+    if not re.search(r"[aeiouy]", word):
+        return True
+    return bool(re.search(r"[^aeiouy\W\d]{5,}", word))
+
+
+def gibberish(sub, policy, state):
+    """Reject text that is only keyboard mash ("asdfgh jkljkl"). Latin script only."""
+    words = [w for w in re.findall(r"[a-z]+", sub.body.lower()) if len(w) >= 4]
+    other_letters = re.search(r"[^\W\da-z_]", sub.body.lower())
+    if not words or other_letters:
+        return
+    mashed = [word for word in words if looks_mashed(word)]
+    if len(mashed) / len(words) >= 0.6 and len(re.findall(r"[a-z]+", sub.body.lower())) < 40:
+        yield Reason(
+            "gibberish",
+            "The comment looks like random typing, not words.",
+            REJECT,
+            {"words": mashed[:5]},
+        )
+
+
+def links(sub, policy, state):
+    hosts = [text.domain(link) for link in sub.links]
+    denied = sorted({host for host in hosts if text.domain_matches(host, policy.denied_domains)})
+    if denied:
+        yield Reason(
+            "denied_domain",
+            f"Links to {', '.join(denied)} are not allowed here.",
+            REJECT,
+            {"words": denied},
+        )
+    counted = [host for host in hosts if not text.domain_matches(host, policy.allowed_domains)]
+    if len(counted) > policy.link_limit:
+        yield Reason(
+            "links",
+            f"{len(counted)} links (more than {policy.link_limit}).",
+            HOLD,
+            {"words": sub.links[:5], "count": len(counted)},
+        )
+    shortened = sorted({host for host in hosts if text.domain_matches(host, SHORTENERS)})
+    if shortened:
+        yield Reason(
+            "shortened_link",
+            "Shortened links hide where they go.",
+            HOLD,
+            {"words": shortened},
+        )
+    if counted and policy.moderation == PREMODERATE_LINKS:
+        yield Reason(
+            "premoderate_links",
+            "On this section, comments with links wait for a moderator.",
+            HOLD,
+        )
+
+
+def word_lists(sub, policy, state):
+    banned = text.find_words(sub.body, policy.banned_words)
+    if banned:
+        yield Reason(
+            "banned_word",
+            "The comment uses a slur or a word this site does not allow.",
+            REJECT,
+            {"words": banned},
+        )
+    suspect = text.find_words(sub.body, policy.suspect_words)
+    if suspect:
+        yield Reason(
+            "suspect_word",
+            f"Words a moderator should read in context: {', '.join(suspect)}.",
+            HOLD,
+            {"words": suspect},
+        )
+
+
+def rate_limit(sub, policy, state):
+    """One comment per few seconds per person and per address, with a small burst."""
+    if sub.is_edit:
+        return
+    for key in (f"author:{sub.author}", f"ip:{sub.ip}" if sub.ip else None):
+        if key is None:
+            continue
+        wait = state.take_token(
+            key, sub.created, every=policy.rate_seconds, burst=policy.rate_burst
+        )
+        if wait:
+            yield Reason(
+                "rate_limit",
+                f"You are posting too fast: wait {max(1, round(wait))} seconds and try again.",
+                REJECT,
+                {"wait_seconds": round(wait, 1)},
+            )
+            return
+
+
+def duplicates(sub, policy, state):
+    """The same text again from one person (rejected) or from several accounts (held)."""
+    if len(text.fold(sub.body).split()) < 2:
+        return
+    fingerprint = text.simhash(sub.body)
+    window = policy.duplicate_window_seconds
+    mine = state.recent(f"author:{sub.author}", sub.created, window)
+    if not sub.is_edit and any(text.near(fingerprint, old) for old in mine):
+        yield Reason(
+            "duplicate",
+            "You have already posted this comment.",
+            REJECT,
+        )
+    everyone = state.recent("everyone", sub.created, window)
+    others = {
+        author for old, author in everyone if author != sub.author and text.near(fingerprint, old)
+    }
+    if others and len(text.fold(sub.body).split()) >= MIN_WORDS_FOR_CAMPAIGN:
+        yield Reason(
+            "copied_text",
+            f"The same text was posted from {len(others)} other account"
+            f"{'s' if len(others) > 1 else ''} in the last hour.",
+            HOLD,
+            {"accounts": len(others)},
+        )
+    state.remember(f"author:{sub.author}", sub.created, fingerprint, window=window)
+    state.remember("everyone", sub.created, (fingerprint, sub.author), window=window)
+
+
+def trust(sub, policy, state):
+    """New commenters wait for a moderator until some of their comments were approved;
+    commenters with many rejections go back to waiting."""
+    history = sub.history
+    if history is None or history.trusted:
+        return
+    if history.approved < policy.premoderate_until_approved:
+        yield Reason(
+            "new_commenter",
+            f"A new commenter's first {policy.premoderate_until_approved} comments are "
+            "read by a moderator.",
+            HOLD,
+        )
+    judged = history.approved + history.rejected
+    if judged >= 4 and history.rejected / judged > 0.3:
+        yield Reason(
+            "low_trust",
+            f"{history.rejected} of this commenter's {judged} comments were rejected.",
+            HOLD,
+            {"rejected": history.rejected, "judged": judged},
+        )
+
+
+def section_policy(sub, policy, state):
+    if policy.moderation == PREMODERATE:
+        yield Reason(
+            "premoderate",
+            "On this section, every comment is read by a moderator first.",
+            HOLD,
+        )
+
+
+RULES = [empty_or_too_long, gibberish, links, word_lists, rate_limit, duplicates, trust,
+         section_policy]  # fmt: skip

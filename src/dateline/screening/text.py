@@ -1,0 +1,147 @@
+"""Text folding for the word lists, link extraction and near-duplicate fingerprints.
+
+People dodge word filters with leetspeak ("sh1t", "@ss"), spacing ("f u c k"),
+separators ("f.u.c.k", "f-u-c-k"), repeated letters ("fuuuck"), look-alike letters
+from other scripts and accents. `fold` undoes all of these so that one list entry
+matches every variant; `find_words` reports the words as they were written, so the
+moderator queue can highlight them.
+"""
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from dateline.accounts.names import skeleton
+
+LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+     "@": "a", "$": "s", "!": "i", "|": "i", "+": "t", "€": "e", "£": "l"}
+)  # fmt: skip
+WORD = re.compile(r"[^\W_]+|[@$!|+€£]", re.UNICODE)
+# A run of single characters split by spaces or punctuation: "f u c k", "f.u.c.k", "f*u*c*k".
+SPACED = re.compile(r"(?<![^\W_])(?:[^\W_][\s.\-_*~'·,]{1,3}){2,}[^\W_](?![^\W_])", re.UNICODE)
+LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+"
+    r"|\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})*\.(?:com|net|org|info|biz|io|co|ru|cn|xyz|"
+    r"top|shop|online|site|club|store|live|link|click|win|vip|app|me|ly|gl|to|us|uk|de|fr)"
+    r"\b(?:/[^\s<>\"']*)?",
+    re.IGNORECASE,
+)
+# "example dot com" written out to get past link filters.
+SPELLED_LINK = re.compile(
+    r"\b[a-z0-9-]{3,}\s*(?:\(|\[)?\s*dot\s*(?:\)|\])?\s*(?:com|net|org)\b", re.I
+)
+
+
+NEAR_BITS = 12
+
+
+def strip_marks(text):
+    """Drop accents and map look-alike letters from other scripts to Latin ones."""
+    text = skeleton(text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def squeeze(word):
+    """Letters repeated three or more times count once: "fuuuuck" -> "fuck"."""
+    return re.sub(r"(.)\1{2,}", r"\1", word)
+
+
+def fold(text):
+    """The form word lists are matched against: lower case, no tricks, single spaces.
+
+    A "*" standing for a letter ("f*ck") is kept; `find_words` treats it as a wildcard.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    words = []
+    for token in re.findall(r"[\w@$!|+€£*]+", text):
+        token = strip_marks(token.translate(LEET))
+        token = re.sub(r"[^\w*]", "", token).replace("_", "").strip("*")
+        if token:
+            words.append(squeeze(token))
+    return " ".join(words)
+
+
+@lru_cache(maxsize=64)
+def word_pattern(entries):
+    """One regular expression for a tuple of folded list entries (words or phrases)."""
+    alternatives = sorted((re.escape(entry) for entry in entries), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?:s|es|ed|ing|er|ers)?(?!\w)")
+
+
+@lru_cache(maxsize=64)
+def folded_entries(entries):
+    """{folded form: entry as listed} for a tuple of list entries."""
+    return {fold(entry): entry for entry in entries if entry.strip()}
+
+
+def find_words(text, entries):
+    """The list entries that occur in `text`, however disguised, as they are listed.
+
+    Words hidden inside longer ones do not count ("classic" holds no "ass"), except in
+    letters spaced out on purpose.
+    """
+    listed = folded_entries(tuple(entries))
+    if not listed:
+        return []
+    folded = fold(text)
+    found = set()
+    for match in word_pattern(tuple(sorted(listed))).finditer(folded):
+        key = max((key for key in listed if match.group(0).startswith(key)), key=len)
+        found.add(listed[key])
+    # Letters spaced out ("f u c k", "a f.a.g") are joined, and entries looked for inside.
+    for run in SPACED.finditer(unicodedata.normalize("NFKC", text).casefold()):
+        joined = fold(re.sub(r"[\s.\-_~'·,]", "", run.group(0)))
+        found.update(entry for key, entry in listed.items() if len(key) >= 3 and key in joined)
+    for token in folded.split():
+        if "*" in token:  # "f*ck", "sh**": a masked word matches entries of its length
+            masked = re.compile(re.escape(token).replace(r"\*", r"\w"))
+            found.update(entry for key, entry in listed.items() if masked.fullmatch(key))
+    # "fag" inside a found "faggot" is the same finding.
+    return sorted(
+        entry
+        for entry in found
+        if not any(entry != other and fold(entry) in fold(other) for other in found)
+    )
+
+
+def links(text):
+    """Every link in `text`, written out or bare ("cheap-pills.shop/buy")."""
+    found = [match.group(0).rstrip(".,;:!?)]") for match in LINK.finditer(text)]
+    found += [match.group(0) for match in SPELLED_LINK.finditer(text)]
+    return found
+
+
+def domain(link):
+    """The host of a link, without "www."; "" when there is none."""
+    if SPELLED_LINK.fullmatch(link):
+        return re.sub(r"\W*dot\W*", ".", link.lower()).replace(" ", "")
+    url = link if "://" in link else "http://" + link
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def domain_matches(host, listed):
+    """Whether `host` is one of the `listed` domains or a subdomain of one."""
+    return any(host == entry or host.endswith("." + entry) for entry in listed)
+
+
+def simhash(text, bits=64):
+    """A 64-bit fingerprint of the words: texts with most words in common differ in
+    few bits (NEAR_BITS or fewer), unrelated ones in about half."""
+    weights = [0] * bits
+    for word in fold(text).split():
+        value = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
+        for bit in range(bits):
+            weights[bit] += 1 if value >> bit & 1 else -1
+    return sum(1 << bit for bit in range(bits) if weights[bit] > 0)
+
+
+def near(a, b):
+    """Whether two fingerprints belong to near-identical texts."""
+    return (a ^ b).bit_count() <= NEAR_BITS

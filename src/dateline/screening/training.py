@@ -1,0 +1,536 @@
+"""Train the toxicity and spam models from the shared data; the same data gives the same files.
+
+Every dataset is split once, with a fixed seed, into a training part and a held-out fifth
+(stratified by label). `held_out_sets` returns the held-out parts, which are never trained
+on, for the benchmark. Public spam data is YouTube comments ("check out my channel"), but
+spam under a news story sells things, so this module also writes news-comment spam and
+ham from templates and word lists made for this project; the held-out part of that set
+uses templates, products and domain words that training never sees.
+"""
+
+import csv
+import gzip
+import hashlib
+import html
+import io
+import json
+import math
+import random
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+
+from . import classifiers
+
+SEED = 20130111
+VERSION = "1"
+HELD_OUT_SHARE = 0.2
+MIN_TEXTS = 2  # a feature must occur in this many training texts to get a weight
+SMALLEST_WEIGHT = 0.005  # weights closer to zero than this are left out of the file
+C = {"toxicity": 8.0, "spam": 4.0}  # inverse regularisation strength of each model
+TWEET_NOISE = re.compile(r"\bRT\b|@\w+:?|https?://\S+")
+
+
+class Example(NamedTuple):
+    text: str
+    label: int  # 1 toxic or spam, 0 clean
+    article: str = ""  # the story the comment is under, when known
+    age: float | None = None  # the author's account age in days, when known
+
+
+class DataError(Exception):
+    """The training data is missing or not in the expected shape."""
+
+
+def read_csv(path, needed):
+    """The rows of a CSV file that must have the columns `needed`."""
+    try:
+        with open(path, newline="", encoding="utf-8", errors="replace") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as error:
+        raise DataError(f"cannot read {path}: {error.strerror}") from error
+    except csv.Error as error:
+        raise DataError(f"{path} is not valid CSV: {error}") from error
+    if not rows or any(name not in rows[0] for name in needed):
+        raise DataError(f"{path} is empty or lacks the columns {', '.join(needed)}")
+    return rows
+
+
+def label(value, allowed, path):
+    if value not in allowed:
+        raise DataError(f"{path} has the label {value!r}; expected one of {', '.join(allowed)}")
+    return value
+
+
+def split(examples):
+    """A seeded split, stratified by label: (training part, held-out part)."""
+    rng = random.Random(SEED)
+    train, test = [], []
+    for value in (0, 1):
+        group = [example for example in examples if example.label == value]
+        rng.shuffle(group)
+        cut = round(len(group) * HELD_OUT_SHARE)
+        test += group[:cut]
+        train += group[cut:]
+    return train, test
+
+
+def davidson(data_dir):
+    """Tweets: hate (0) and offensive (1) are toxic, neither (2) is clean."""
+    path = Path(data_dir) / "toxicity" / "davidson_labeled_data.csv"
+    rows = read_csv(path, ("class", "tweet"))
+    examples = []
+    for row in rows:
+        text = " ".join(TWEET_NOISE.sub(" ", html.unescape(row["tweet"])).split())
+        examples.append(Example(text, int(label(row["class"], ("0", "1", "2"), path) != "2")))
+    return split(examples)
+
+
+def youtube(data_dir):
+    """Comments under music videos: CLASS 1 spam, 0 ham."""
+    paths = sorted((Path(data_dir) / "spam").glob("youtube_*.csv"))
+    if not paths:
+        raise DataError(f"no youtube_*.csv files in {Path(data_dir) / 'spam'}")
+    examples = [
+        Example(html.unescape(row["CONTENT"]), int(label(row["CLASS"], ("0", "1"), path)))
+        for path in paths
+        for row in read_csv(path, ("CONTENT", "CLASS"))
+    ]
+    return split(examples)
+
+
+def bias_madlibs(data_dir):
+    """Template sentences naming identities, BAD or NOT_BAD: a fairness test only."""
+    path = Path(data_dir) / "toxicity" / "bias_madlibs_77k.csv"
+    rows = read_csv(path, ("Text", "Label"))
+    return [Example(row["Text"], int(label(row["Label"], ("BAD", "NOT_BAD"), path) == "BAD"))
+            for row in rows]  # fmt: skip
+
+
+def held_out_sets(data_dir):
+    """What the benchmark evaluates on; no row of it is ever trained on."""
+    return {
+        "toxicity: Davidson tweets": davidson(data_dir)[1],
+        "spam: YouTube comments": youtube(data_dir)[1],
+        "spam: news comments (synthetic)": news_comments(1200, SEED + 3, held_out=True),
+        "toxicity: bias_madlibs": bias_madlibs(data_dir),
+    }
+
+
+# ---------------------------------------------------------------- generated news comments
+
+TOPICS = {
+    "conflict": (
+        "Foreign troops moved into the north of the country to halt an armed advance on the "
+        "capital, with airstrikes on two desert towns while a regional force prepared to deploy.",
+        ["the airstrikes", "the regional force", "the ceasefire", "the refugees",
+         "the army in the north", "the peace talks", "the aid convoys", "the desert towns"],
+    ),
+    "election": (
+        "Voters go to the polls on Sunday after a campaign dominated by prices, jobs and the "
+        "cost of housing, with turnout expected to be low in the big cities.",
+        ["the turnout", "the housing pledge", "the opposition leader", "the televised debate",
+         "the opinion polls", "the coalition talks", "the budget promises", "young voters"],
+    ),
+    "climate": (
+        "Delegates agreed a fund for countries hit by floods and droughts after two weeks of "
+        "talks, but left the targets for cutting emissions unchanged.",
+        ["the loss and damage fund", "the emissions targets", "the drought", "the delegates",
+         "the coal plants", "the sea walls", "small farmers", "the summit deal"],
+    ),
+    "health": (
+        "Hospitals reported fewer winter admissions after a vaccination drive, though waiting "
+        "lists for planned surgery grew again in rural regions.",
+        ["the vaccination drive", "the waiting lists", "the nurses", "rural hospitals",
+         "the health minister", "the surgery backlog", "the walk-in clinics", "the winter wave"],
+    ),
+    "economy": (
+        "The central bank held interest rates as inflation eased for a third month, while "
+        "factory output fell and unemployment rose slightly.",
+        ["interest rates", "inflation", "the central bank", "factory output",
+         "unemployment", "mortgage holders", "exporters", "the currency"],
+    ),
+    "transport": (
+        "Rail workers began a three-day strike over pay and staffing, cancelling most commuter "
+        "trains, as the operator said talks had broken down.",
+        ["the rail strike", "the commuter trains", "the pay offer", "the union",
+         "station staffing", "ticket prices", "the night buses", "the operator"],
+    ),
+    "schools": (
+        "The education ministry will close dozens of village schools and merge classes next "
+        "year, saying falling birth rates leave many rooms half empty.",
+        ["the school closures", "class sizes", "the teachers", "the bus routes for pupils",
+         "the village schools", "the education budget", "falling birth rates", "the parents"],
+    ),
+    "housing": (
+        "City councillors approved four thousand new flats on former docklands, a third of "
+        "them below market rent, despite objections about flood risk.",
+        ["the docklands plan", "affordable rents", "the flood risk", "the council vote",
+         "the new flats", "local objections", "the developers", "waiting lists for homes"],
+    ),
+    "courts": (
+        "The supreme court ruled that police need a warrant to search phones seized at the "
+        "border, overturning a lower court decision.",
+        ["the ruling", "phone searches", "the warrant rule", "border police",
+         "the dissenting judges", "privacy rights", "the appeal", "the lower court"],
+    ),
+    "science": (
+        "A probe launched six years ago returned samples from an asteroid, which scientists "
+        "say may contain water-bearing minerals older than the Earth.",
+        ["the asteroid samples", "the space agency", "the probe", "the landing capsule",
+         "the water-bearing minerals", "the research funding", "the scientists", "the mission"],
+    ),
+}  # fmt: skip
+
+HAM_TEMPLATES = [
+    "I think {thing} matters more than the article suggests.",
+    "Good reporting. What happens to {thing} if this goes on for another year?",
+    "I disagree with the framing here: {thing} was always going to be the hard part.",
+    "Does anyone know how {thing} compares with last year? The article does not say.",
+    "My family lives near there and {thing} is all anyone talks about.",
+    "The piece is fair, but it leaves out {thing}, which changes the picture.",
+    "Worth reading alongside the official figures: {link}",
+    "The numbers on {thing} are here if anyone wants the source: {link}",
+    "Honestly, {thing} should have been the headline.",
+    "Sad to read. {thing} deserved attention months ago.",
+    "Whatever you think of the government, {thing} is a real problem.",
+    "This is just wrong. {thing} was decided long before this week.",
+    "Thank you for explaining {thing} so clearly.",
+    "Could the reporter follow up on {thing}? Plenty of us would like to know more.",
+    "I was there ten years ago and {thing} looked very different then.",
+    "{Thing} again. Nothing changes, does it?",
+    "As a teacher I see the effect of {thing} every day.",
+    "The comments here miss the point: {thing} is about money, not politics.",
+    "Not convinced. {thing} has been promised before and never delivered.",
+    "Best piece I have read on {thing} this month.",
+    "{Thing} will cost {amount} per household according to the report, which seems low.",
+    "The minister's answer on {thing} was evasive and your reporter let it pass.",
+    "The full report is public, see {link} , page 12 has the details on {thing}.",
+    "I have to say this coverage of {thing} is one-sided. Where is the other view?",
+    "Interesting. I would like to see more data on {thing} before deciding.",
+    "My father worked on {thing} for thirty years and he says this is overdue.",
+    "The headline oversells it. {thing} barely changed.",
+    "Can someone explain why {thing} is not mentioned in the official statement?",
+    "Shocking. {Thing} should never have been allowed to get this bad.",
+    "I paid {amount} more this year and nobody talks about {thing}.",
+    "Agreed with the last comment, {thing} is the story here.",
+    "Previous coverage for context: {link}",
+    "The opposition has a point about {thing}, even if I would not vote for them.",
+    "What a mess. Whoever is in charge of {thing} should resign.",
+    "Fact check: the figure for {thing} in paragraph four is out of date, see {link}",
+    "Reading this from abroad, {thing} sounds familiar. We had the same debate.",
+    "Why does every article on {thing} quote the same three people?",
+    "Good to see some balance on {thing} for once.",
+    "WHY IS NOBODY ASKING ABOUT {THING}?",
+    "Well written, though I expected more on {thing} and less on the politics.",
+]
+HAM_LINKS = [
+    "https://www.reuters.com/world/{slug}/", "https://apnews.com/hub/{slug}",
+    "https://www.bbc.co.uk/news/{slug}", "https://www.who.int/news-room/{slug}",
+    "https://www.un.org/en/{slug}", "https://data.worldbank.org/topic/{slug}",
+    "https://www.gov.uk/government/statistics/{slug}", "https://www.imf.org/en/Topics/{slug}",
+    "https://ec.europa.eu/eurostat/{slug}", "https://www.census.gov/topics/{slug}.html",
+    "https://www.bls.gov/{slug}/", "https://www.theguardian.com/world/{slug}",
+    "https://www.npr.org/sections/{slug}/", "https://en.wikipedia.org/wiki/{slug}",
+    "www.ons.gov.uk/{slug}", "https://www.aljazeera.com/news/{slug}",
+]  # fmt: skip
+AMOUNTS = ["$40", "£300", "€120", "200 dollars", "$1,500", "€25 a month", "about £90"]
+
+SPAM_TEMPLATES = [
+    "Best {product} reviews {year}, visit {url}",
+    "{opener} I make {money} a day working from home. Read how: {url}",
+    "Great article! I also wrote about {product} here {url}",
+    "Cheap {product} with free shipping, only today: {url}",
+    "{product} at {percent}% off!!! Order now {url}",
+    "Need a loan fast? Approval in {minutes} minutes, call {phone} or visit {url}",
+    "My cousin earns {money} a week online, see {url}",
+    "Professional essay writing service, no plagiarism, order at {url}",
+    "Join our crypto signals group, {percent}% returns guaranteed {url}",
+    "Buy {product} online without prescription {url}",
+    "{opener} Top rated {product} in {city}, call {phone}",
+    "Earn {money} from your phone, no experience needed. Message me at {email}",
+    "Looking for {product}? Compare prices at {url}",
+    "{product} {product} best price {city} {url}",
+    "Lose {kilos} kg in {weeks} weeks with this one simple trick {url}",
+    "Work from home and earn {money}, click here {url}",
+    "Casino bonus: {money} and 200 free spins at {url}",
+    "I was skeptical but {product} changed my life. Details: {url}",
+    "Visit {url} for the best deals on {product}",
+    "Want more followers? Buy real followers cheap at {url}",
+    "Congratulations, you have been selected to receive a free {prize}! Claim it at {url}",
+    "Bad credit? No problem. Instant cash up to {money}, apply at {url}",
+    "{opener} search {spelt} for the cheapest {product} online",
+    "I invested {money} and got back three times that in a week with an expert trader, "
+    "contact {email}",
+    "Hot singles in {city} want to meet you tonight {url}",
+    "Top 10 {product} of {year} compared {url}",
+    "We will put your website on page one of search results. Cheap SEO packages {url}",
+    "Start your own online store today, {percent}% off the first month {url} {url}",
+    "Thanks for sharing! For anyone who needs {product}, this helped me: {url}",
+    "Get paid {money} per hour for simple online surveys, sign up {url}",
+    "Urgent!!! Limited offer on {product}, only {count} left {url}",
+    "Double your bitcoin in 24 hours, guaranteed. Send to the wallet at {url}",
+    "Doctors are amazed by this {product}. Watch before it is removed {url}",
+    "Need cash? Text {phone} now, {money} same day, no checks",
+    "Nice post. Check my site for {product} tips: {url}",
+    "Homework due tomorrow? Our experts write your paper tonight, {percent}% off {url}",
+    "Official {product} store, genuine quality, {percent}% discount, visit {spelt}",
+    "I quit my job last month and now make {money} monthly from home!! {url}",
+    "Free {prize} giveaway for the first 100 visitors at {url}",
+    "Recommended {product} supplier in {city}, WhatsApp {phone} or email {email}",
+]
+PRODUCTS = [
+    "home security systems", "alarm systems", "weight loss pills", "car insurance",
+    "payday loans", "cheap flights", "replica watches", "bitcoin mining rigs", "male enhancement",
+    "keto gummies", "solar panels", "web hosting", "forex trading bots", "dating apps",
+    "CBD oil", "gold coins", "VPN service", "essay help", "SEO services", "used tyres",
+    "designer handbags", "hair growth serum", "phone spy apps", "garage doors", "roof repair",
+    "teeth whitening kits", "crypto wallets", "sports betting tips", "luxury sunglasses",
+    "anti-ageing cream", "personal loans", "moving companies", "wireless earbuds",
+    "diet shakes", "debt relief", "pet insurance", "water filters", "student loans",
+    "casino games", "kitchen knives",
+]  # fmt: skip
+PRIZES = ["phone", "gift card", "laptop", "holiday", "TV", "tablet", "cash prize"]
+OPENERS = ["Hi everyone!", "Wow.", "Interesting.", "Nice post.", "Hello friends,", "", "",
+           "Hey guys", "Sorry for posting here but"]  # fmt: skip
+CITIES = ["London", "Dallas", "Lagos", "Delhi", "Toronto", "Sydney", "Paris", "Dubai",
+          "Manila", "Nairobi", "Berlin", "Houston"]  # fmt: skip
+MONEY = ["$500", "$300", "250 dollars", "$1,200", "£400", "€350", "$80", "5000 USD", "3k",
+         "$7,000", "£150", "$45"]  # fmt: skip
+DOMAIN_WORDS = [
+    "cheap", "best", "top", "deal", "offer", "promo", "fast", "easy", "smart", "pro",
+    "review", "guide", "hub", "zone", "world", "shop", "save", "mega", "prime", "elite",
+    "cash", "win", "trend", "daily", "lucky", "gold", "direct", "max",
+]  # fmt: skip
+SPAM_TLDS = ["com", "net", "shop", "xyz", "online", "site", "club", "store", "top", "info",
+             "biz", "co"]  # fmt: skip
+SHORT_LINKS = ["bit.ly/{code}", "tinyurl.com/{code}", "cutt.ly/{code}", "is.gd/{code}"]
+
+
+def held_out(index, every):
+    """Whether the `index`th template or word is kept for the held-out set only."""
+    return index % every == every - 1
+
+
+def part(items, test, every=5):
+    return [item for index, item in enumerate(items) if held_out(index, every) == test]
+
+
+def spam_url(rng, words, tlds):
+    if rng.random() < 0.15:
+        code = "".join(rng.choice("abcdefghijkmnpqrstuvwxyz23456789") for _ in range(6))
+        return rng.choice(SHORT_LINKS).format(code=code)
+    a, b = rng.sample(words, 2)
+    host = rng.choice([f"{a}{b}", f"{a}-{b}", f"{a}{b}{rng.randint(1, 99)}", f"{a}-{b}-online"])
+    url = f"{host}.{rng.choice(tlds)}"
+    if rng.random() < 0.5:
+        url += rng.choice(["/deals", "/offer", f"/p/{rng.randint(100, 9999)}", "/go", "/"])
+    return rng.choice(["http://", "https://", "https://www.", "www.", ""]) + url
+
+
+def spam_comment(rng, test):
+    words, tlds = part(DOMAIN_WORDS, test, 4), part(SPAM_TLDS, test, 4)
+    a, b = rng.sample(words, 2)
+    fields = {
+        "product": rng.choice(part(PRODUCTS, test, 4)),
+        "url": spam_url(rng, words, tlds),
+        "spelt": f"{a}{b} {rng.choice(['dot', '(dot)', '[dot]', '.'])} {rng.choice(tlds)}",
+        "year": rng.choice([2025, 2026, 2027]), "money": rng.choice(MONEY),
+        "opener": rng.choice(OPENERS), "percent": rng.choice([30, 50, 70, 80, 90, 300]),
+        "phone": f"+{rng.randint(1, 99)} {rng.randint(200, 999)} {rng.randint(100, 999)} "
+        f"{rng.randint(1000, 9999)}",
+        "city": rng.choice(CITIES), "email": f"{a}{b}{rng.randint(1, 99)}@mail.example",
+        "minutes": rng.choice([5, 10, 15]), "kilos": rng.choice([5, 10, 15]),
+        "weeks": rng.choice([2, 3, 4]), "prize": rng.choice(PRIZES),
+        "count": rng.randint(2, 20),
+    }  # fmt: skip
+    text = rng.choice(part(SPAM_TEMPLATES, test)).format_map(fields).strip()
+    if rng.random() < 0.1:
+        text = text.upper()
+    return text
+
+
+def ham_comment(rng, test, things, slug):
+    thing = rng.choice(things)
+    link = rng.choice(part(HAM_LINKS, test, 4)).format(slug=slug)
+    text = rng.choice(part(HAM_TEMPLATES, test)).format(
+        thing=thing, Thing=thing[0].upper() + thing[1:], THING=thing.upper(), link=link,
+        amount=rng.choice(AMOUNTS),
+    )
+    if rng.random() < 0.08:
+        text = text.upper()
+    return text
+
+
+def news_comments(count, seed, *, held_out):
+    """`count` generated comments under generated stories, half spam, half ham.
+
+    Ham is paired with its own story, spam with a random one. Spam accounts are usually,
+    not always, young; a third of authors have no known age.
+    """
+    rng = random.Random(seed)
+    topics = sorted(TOPICS)
+    examples = []
+    for number in range(count):
+        topic = rng.choice(topics)
+        article, things = TOPICS[topic]
+        is_spam = number % 2
+        if is_spam:
+            text = spam_comment(rng, held_out)
+            article = TOPICS[rng.choice(topics)][0]
+            age = rng.expovariate(1 / 20) if rng.random() < 0.8 else rng.uniform(0, 2000)
+        else:
+            text = ham_comment(rng, held_out, things, topic)
+            age = math.exp(rng.uniform(math.log(0.05), math.log(3000)))
+        examples.append(Example(text, is_spam, article, age if rng.random() < 0.67 else None))
+    return examples
+
+
+IDENTITIES = [
+    "gay", "lesbian", "trans", "straight", "Muslim", "Jewish", "Christian", "Hindu", "Sikh",
+    "Buddhist", "atheist", "Black", "white", "Asian", "Latino", "African", "Mexican",
+    "Chinese", "Arab", "immigrant", "deaf", "blind", "disabled", "old", "young", "queer",
+    "bisexual", "Catholic", "Nigerian", "Indian", "French", "elderly", "teenage", "Latina",
+    "transgender", "nonbinary", "American", "Canadian", "middle-aged", "homosexual",
+]  # fmt: skip
+IDENTITY_TEMPLATES = [
+    "I am a {a} {b} {person}.", "My {relation} is {a}.", "Being {a} is part of who I am.",
+    "There are many {a} people in my town.", "As a {a} {person}, I agree with the article.",
+    "My neighbour is {a} and {b}.", "{A} families have lived here for generations.",
+    "I grew up {a} in a small village.", "Our teacher is a {a} {person}.", "{A} people.",
+    "I am {a}.", "We are {a} and {b}.", "The {a} community held a meeting last night.",
+    "She is a {a} {person} from the north.", "{A} and proud.", "He is {a}.",
+]  # fmt: skip
+PEOPLE = ["woman", "man", "person", "student", "nurse", "farmer", "reader", "voter", "parent"]
+RELATIONS = ["sister", "brother", "friend", "mother", "father", "colleague", "partner"]
+
+
+def identity_sentences(count, seed):
+    """Neutral sentences that name identities, as clean examples: naming one is not abuse."""
+    rng = random.Random(seed)
+    examples = []
+    for _ in range(count):
+        a, b = rng.sample(IDENTITIES, 2)
+        text = rng.choice(IDENTITY_TEMPLATES).format(
+            a=a, b=b, A=a[0].upper() + a[1:], person=rng.choice(PEOPLE),
+            relation=rng.choice(RELATIONS),
+        )  # fmt: skip
+        examples.append(Example(text, 0))
+    return examples
+
+
+# ---------------------------------------------------------------- fitting and files
+
+
+def fit(examples, name, with_signals):
+    """A logistic regression over the text features (and spam signals): a model dict."""
+    rows = []
+    for example in examples:
+        features = classifiers.text_features(example.text)
+        scale = 1 / math.sqrt(len(features)) if features else 0.0
+        values = {}
+        for feature in features:
+            values[feature] = values.get(feature, 0.0) + scale
+        if with_signals:
+            signals, _ = classifiers.spam_signals(example.text, example.article, example.age)
+            values.update({"signal:" + key: value for key, value in signals.items()})
+        rows.append(values)
+    seen = {}
+    for values in rows:
+        for feature in values:
+            seen[feature] = seen.get(feature, 0) + 1
+    names = sorted(feature for feature, times in seen.items() if times >= MIN_TEXTS)
+    index = {feature: position for position, feature in enumerate(names)}
+    columns, data, pointers = [], [], [0]
+    for values in rows:
+        kept = sorted((index[f], v) for f, v in values.items() if f in index)
+        columns += [column for column, _ in kept]
+        data += [value for _, value in kept]
+        pointers.append(len(columns))
+    matrix = csr_matrix(
+        (np.array(data), np.array(columns, dtype=np.int32), np.array(pointers, dtype=np.int32)),
+        shape=(len(rows), len(names)),
+    )
+    learner = LogisticRegression(C=C[name], solver="liblinear", max_iter=5000)
+    learner.fit(matrix, np.array([example.label for example in examples]))
+    weights, signals = {}, {}
+    for feature, weight in zip(names, learner.coef_[0], strict=True):
+        if feature.startswith("signal:"):
+            signals[feature.removeprefix("signal:")] = round(float(weight), 4)
+        elif abs(weight) >= SMALLEST_WEIGHT:
+            weights[feature] = round(float(weight), 4)
+    model = {"name": name, "version": f"{name}-v{VERSION}",
+             "bias": round(float(learner.intercept_[0]), 4), "weights": weights}  # fmt: skip
+    if with_signals:
+        model["signals"] = signals
+    return model
+
+
+def write(model, out_dir):
+    """Write a model file that is byte for byte the same for the same model."""
+    payload = json.dumps(model, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
+        gz.write(payload.encode())
+    path = Path(out_dir) / f"{model['name']}.json.gz"
+    path.write_bytes(buffer.getvalue())
+    return path, hashlib.sha256(buffer.getvalue()).hexdigest()
+
+
+def scores(chosen, examples):
+    """A model's scores for examples, with the spam model's context when it is spam."""
+    if chosen.name == "spam":
+        return [classifiers.score_spam(chosen, e.text, e.article, e.age).value for e in examples]
+    return [classifiers.score_toxicity(chosen, e.text).value for e in examples]
+
+
+def precision_recall(labels, values, threshold):
+    flagged = [value > threshold for value in values]
+    hits = sum(1 for flag, truth in zip(flagged, labels, strict=True) if flag and truth)
+    return hits / max(1, sum(flagged)), hits / max(1, sum(labels))
+
+
+def training_sets(data_dir):
+    """The training examples of each model; nothing held out is in them."""
+    davidson_train, _ = davidson(data_dir)
+    youtube_train, _ = youtube(data_dir)
+    news = news_comments(8000, SEED + 2, held_out=False)
+    civil_news = [Example(example.text, 0) for example in news if not example.label]
+    tweets = random.Random(SEED + 4).sample(davidson_train, min(3000, len(davidson_train)))
+    return {
+        "toxicity": davidson_train + civil_news + identity_sentences(2000, SEED + 1),
+        "spam": youtube_train + news + [Example(tweet.text, 0) for tweet in tweets],
+    }
+
+
+def train(data_dir, out_dir, report=print):
+    """Train both models into `out_dir`, report held-out metrics; {name: (path, sha256)}."""
+    data_dir, out_dir = Path(data_dir), Path(out_dir)
+    if not data_dir.is_dir():
+        raise DataError(f"no training data at {data_dir}")
+    sets = training_sets(data_dir)
+    held = held_out_sets(data_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = {
+        name: write(fit(examples, name, with_signals=name == "spam"), out_dir)
+        for name, examples in sets.items()
+    }
+    for set_name, examples in held.items():
+        chosen = classifiers.read_model(written[set_name.split(":")[0]][0])
+        labels, values = [e.label for e in examples], scores(chosen, examples)
+        cuts = "  ".join(
+            "precision {:.3f} recall {:.3f} at {}".format(*precision_recall(labels, values, t), t)
+            for t in (0.5, 0.8)
+        )
+        report(f"held-out {set_name} ({len(examples)}): "
+               f"ROC-AUC {roc_auc_score(labels, values):.4f}  {cuts}")  # fmt: skip
+    for path, digest in written.values():
+        report(f"wrote {path} ({path.stat().st_size:,} bytes) sha256 {digest}")
+    if out_dir.resolve() == classifiers.TRAINED.resolve():
+        classifiers.model.cache_clear()
+    return written

@@ -1,0 +1,226 @@
+"""Each screening rule on its own, and the tricks people use to get past word lists."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from dateline.screening import rules, surge, text
+from dateline.screening.policy import PREMODERATE, PREMODERATE_LINKS, Policy
+from dateline.screening.rules import History, Submission
+from dateline.screening.state import MemoryStore, State
+from dateline.screening.verdict import HOLD, REJECT
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+def submit(body, author="reader", seconds=0, **fields):
+    return Submission(body=body, author=author, created=NOW + timedelta(seconds=seconds), **fields)
+
+
+def run(rule, body, policy=None, state=None, **fields):
+    return list(rule(submit(body, **fields), policy or Policy(), state or State(MemoryStore())))
+
+
+def codes(reasons):
+    return [(reason.code, reason.decision) for reason in reasons]
+
+
+@pytest.mark.parametrize("body", ["", "   ", "\n\t"])
+def test_empty_is_rejected(body):
+    assert codes(run(rules.empty_or_too_long, body)) == [("empty", REJECT)]
+
+
+def test_too_long_is_rejected():
+    assert codes(run(rules.empty_or_too_long, "x " * 3000)) == [("too_long", REJECT)]
+
+
+@pytest.mark.parametrize(
+    "body", ["asdfghjkl", "qwerty qwerty asdf", "sdkfjhsdkfjh dfkjghdfkg", "zxcvbnm lkjhgf"]
+)
+def test_keyboard_mash_is_rejected(body):
+    assert codes(run(rules.gibberish, body)) == [("gibberish", REJECT)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The airlift matters more than the training mission.",
+        "Strength in the Sahel depends on supply lines.",
+        "lol",
+        "Qwerty keyboards were designed in the 1870s, as the article says.",
+        "الجيش الفرنسي في مالي",
+    ],
+)
+def test_ordinary_text_is_not_gibberish(body):
+    assert run(rules.gibberish, body) == []
+
+
+def test_links_over_the_limit_are_held():
+    body = "See http://a.example/1 and http://b.example/2 and http://c.example/3"
+    assert codes(run(rules.links, body)) == [("links", HOLD)]
+    assert run(rules.links, "See http://a.example/1 and http://b.example/2") == []
+
+
+def test_bare_and_spelled_out_links_count():
+    body = "cheap-pills.shop/buy and loans.xyz and visit bestdeals dot com"
+    reasons = run(rules.links, body)
+    assert reasons[0].detail["count"] == 3
+
+
+def test_allowed_domains_do_not_count_and_denied_ones_reject():
+    policy = Policy(allowed_domains=("reuters.com",), denied_domains=("spam.example",))
+    body = "http://www.reuters.com/a http://reuters.com/b http://news.reuters.com/c"
+    assert run(rules.links, body, policy) == []
+    denied = run(rules.links, "look: http://shop.spam.example/x", policy)
+    assert codes(denied) == [("denied_domain", REJECT)]
+
+
+def test_shortened_links_are_held():
+    assert ("shortened_link", HOLD) in codes(run(rules.links, "watch https://bit.ly/3xyz"))
+
+
+def test_premoderated_links_section():
+    policy = Policy(moderation=PREMODERATE_LINKS)
+    assert codes(run(rules.links, "source: http://gov.example/report", policy)) == [
+        ("premoderate_links", HOLD)
+    ]
+    assert run(rules.links, "no links here", policy) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "you are a faggot",
+        "you are a f a g g o t",
+        "you are a f.a.g.g.o.t",
+        "you are a f4gg0t",
+        "you are a FAGGOTS",
+        "you are a fаggot",  # Cyrillic а
+        "you are a faaaaggot",
+        "you are a f@gg0t",
+        "you are a ｆａｇｇｏｔ",
+    ],
+)
+def test_banned_words_survive_tricks(body):
+    reasons = run(rules.word_lists, body)
+    assert codes(reasons) == [("banned_word", REJECT)]
+    assert reasons[0].detail["words"] == ["faggot"]
+
+
+@pytest.mark.parametrize(
+    "body", ["what the f*ck", "sh1t policy", "s h i t", "kill them all", "they should be shot"]
+)
+def test_suspect_words_are_held(body):
+    assert codes(run(rules.word_lists, body)) == [("suspect_word", HOLD)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A classic assessment of the Sahel.",
+        "Scunthorpe United",
+        "The spice trade",
+        "Pakistan and Mali",
+        "I am a gay Muslim woman",
+        "Skillful diplomacy",
+    ],
+)
+def test_innocent_words_pass(body):
+    assert run(rules.word_lists, body) == []
+
+
+def test_site_words_are_added_to_the_lists():
+    policy = Policy(suspect_words=("crypto",))
+    assert codes(run(rules.word_lists, "buy CRYPT0 now", policy)) == [("suspect_word", HOLD)]
+
+
+def test_rate_limit_allows_a_burst_then_one_every_three_seconds():
+    state, policy = State(MemoryStore()), Policy()
+    outcomes = [
+        codes(run(rules.rate_limit, "hi", policy, state, seconds=0.1 * n, ip="10.0.0.1"))
+        for n in range(6)
+    ]
+    assert outcomes[:5] == [[]] * 5
+    assert outcomes[5] == [("rate_limit", REJECT)]
+    assert run(rules.rate_limit, "hi", policy, state, seconds=4, ip="10.0.0.1") == []
+
+
+def test_rate_limit_applies_per_address_across_accounts():
+    state = State(MemoryStore())
+    for n in range(5):
+        run(rules.rate_limit, "hi", None, state, author=f"sock{n}", ip="10.0.0.9")
+    reasons = run(rules.rate_limit, "hi", None, state, author="sock9", ip="10.0.0.9")
+    assert codes(reasons) == [("rate_limit", REJECT)]
+
+
+def test_repeated_text_from_one_writer_is_rejected():
+    state = State(MemoryStore())
+    body = "Great article! Visit my page for the best deals on alarm systems today."
+    assert run(rules.duplicates, body, state=state) == []
+    again = run(rules.duplicates, body.replace("today", "now"), state=state, seconds=60)
+    assert ("duplicate", REJECT) in codes(again)
+
+
+def test_same_text_from_several_accounts_is_held():
+    state = State(MemoryStore())
+    body = "Everyone should read the truth about this war at my blog, link in my profile."
+    run(rules.duplicates, body, state=state, author="one")
+    reasons = run(rules.duplicates, body, state=state, author="two", seconds=30)
+    assert codes(reasons) == [("copied_text", HOLD)]
+
+
+def test_short_agreement_is_not_a_campaign():
+    state = State(MemoryStore())
+    run(rules.duplicates, "I agree completely.", state=state, author="one")
+    assert run(rules.duplicates, "I agree completely.", state=state, author="two") == []
+
+
+def test_new_commenters_are_premoderated_until_approved():
+    assert codes(run(rules.trust, "hi", history=History(approved=1))) == [("new_commenter", HOLD)]
+    assert run(rules.trust, "hi", history=History(approved=2)) == []
+    assert run(rules.trust, "hi", history=History(approved=0, trusted=True)) == []
+    assert run(rules.trust, "hi", history=None) == []
+
+
+def test_high_rejection_rate_sends_back_to_premoderation():
+    reasons = run(rules.trust, "hi", history=History(approved=5, rejected=4))
+    assert codes(reasons) == [("low_trust", HOLD)]
+
+
+def test_premoderated_section_holds_everything():
+    assert codes(run(rules.section_policy, "hi", Policy(moderation=PREMODERATE))) == [
+        ("premoderate", HOLD)
+    ]
+
+
+def test_surge_switches_on_with_the_rate_and_off_when_calm():
+    state, policy = State(MemoryStore()), Policy(surge_comments_per_minute=10)
+    changes = [
+        surge.observe(state, "story", NOW + timedelta(seconds=n), held=False, policy=policy)
+        for n in range(11)
+    ]
+    assert [c.started for c in changes if c] == [True]
+    assert surge.is_on(state, "story")
+    later = NOW + timedelta(minutes=5)
+    change = surge.observe(state, "story", later, held=False, policy=policy)
+    assert change is not None and change.started is False
+    assert not surge.is_on(state, "story")
+
+
+def test_surge_switches_on_when_most_comments_are_held():
+    state, policy = State(MemoryStore()), Policy()
+    changes = [
+        surge.observe(
+            state, "story", NOW + timedelta(seconds=10 * n), held=n % 4 != 0, policy=policy
+        )
+        for n in range(12)
+    ]
+    started = [c for c in changes if c]
+    assert started and started[0].started and "held" in started[0].reason
+
+
+def test_simhash_separates_near_and_far_texts():
+    a = text.simhash("Great article, visit my site for cheap loans now")
+    b = text.simhash("Great article, visit my site for cheap loans today")
+    c = text.simhash("The airlift matters more than training does.")
+    assert text.near(a, b) and not text.near(a, c)

@@ -223,4 +223,5 @@ def test_simhash_separates_near_and_far_texts():
     a = text.simhash("Great article, visit my site for cheap loans now")
     b = text.simhash("Great article, visit my site for cheap loans today")
     c = text.simhash("The airlift matters more than training does.")
-    assert text.near(a, b) and not text.near(a, c)
+    assert text.near(a, b, 9) and not text.near(a, c, 9)
+    assert not text.near(a, b, 5)  # short texts must match exactly

@@ -4,8 +4,9 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 
-from dateline.newsroom.models import BlogPostPage
+from dateline.newsroom.models import ArticlePage, BlogPostPage
 
+from .actions import STATUS_OF_DECISION
 from .models import Comment
 from .text import render_body
 
@@ -70,10 +71,68 @@ THREAD = [
 ]
 
 
+# Comments waiting in the moderator queue: screened for real when the demo loads.
+# (author email, article slug, text)
+FOR_THE_QUEUE = [
+    (
+        "sam@example.com",
+        "we-are-winning-in-mali",
+        "best home security system reviews, visit http://cheap-alarms.example/deals "
+        "http://alarm-reviews.example http://safe-home.example/top10",
+    ),
+    (
+        "kwame@example.com",
+        "we-are-winning-in-mali",
+        "Anyone who backs this war is a brainless idiot, shut up you dumb bitch.",
+    ),
+    (
+        "lucie@example.com",
+        "we-are-winning-in-mali",
+        "I earn $400 a day from home with crypto, message me at offers7@mail.example",
+    ),
+]
+
+
 def load(stdout):
     post = BlogPostPage.objects.filter(slug="france-needs-partners-in-mali").first()
     if post is None or Comment.objects.filter(page=post).exists():
         return
+    load_thread(post, stdout)
+    load_queue(stdout)
+
+
+def load_queue(stdout):
+    """Held comments for the moderation queue, with the reasons screening gives today."""
+    from django.utils import timezone
+
+    from dateline.screening import pipeline
+    from dateline.screening.policy import Policy
+    from dateline.screening.rules import Submission
+    from dateline.screening.state import MemoryStore, State
+
+    users = {user.email: user for user in get_user_model().objects.all()}
+    state = State(MemoryStore())
+    for email, slug, text in FOR_THE_QUEUE:
+        page = ArticlePage.objects.filter(slug=slug, locale__language_code="en").first()
+        if page is None:
+            continue
+        verdict = pipeline.judge(
+            Submission(body=text, author=email, created=timezone.now(), page=slug),
+            Policy(),
+            state,
+        )
+        Comment.objects.create(
+            page=page,
+            author=users[email],
+            body=text,
+            body_html=render_body(text),
+            status=STATUS_OF_DECISION[verdict.decision],
+            screening=verdict.as_dict(),
+        )
+    stdout.write(f"Moderation queue loaded: {len(FOR_THE_QUEUE)} screened comments.")
+
+
+def load_thread(post, stdout):
     users = {user.email: user for user in get_user_model().objects.all()}
     made = {}
     for key, email, parent_key, text, minutes in THREAD:

@@ -156,12 +156,13 @@ def rate_limit(sub, policy, state):
 
 def duplicates(sub, policy, state):
     """The same text again from one person (rejected) or from several accounts (held)."""
-    if len(text.fold(sub.body).split()) < 2:
+    words = len(text.fold(sub.body).split())
+    if words < 2:
         return
     fingerprint = text.simhash(sub.body)
     window = policy.duplicate_window_seconds
     mine = state.recent(f"author:{sub.author}", sub.created, window)
-    if not sub.is_edit and any(text.near(fingerprint, old) for old in mine):
+    if not sub.is_edit and any(text.near(fingerprint, old, words) for old in mine):
         yield Reason(
             "duplicate",
             "You have already posted this comment.",
@@ -169,9 +170,9 @@ def duplicates(sub, policy, state):
         )
     everyone = state.recent("everyone", sub.created, window)
     others = {
-        author for old, author in everyone if author != sub.author and text.near(fingerprint, old)
+        author for old, author in everyone if author != sub.author and text.near(fingerprint, old, words)
     }
-    if others and len(text.fold(sub.body).split()) >= MIN_WORDS_FOR_CAMPAIGN:
+    if others and words >= MIN_WORDS_FOR_CAMPAIGN:
         yield Reason(
             "copied_text",
             f"The same text was posted from {len(others)} other account"

@@ -1,0 +1,188 @@
+"""The moderator queue: who may see it, what each list holds, and every decision."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from dateline.audit.models import AuditEntry
+from dateline.comments.models import Comment, Flag
+from dateline.newsroom.models import BlogPostPage
+
+pytestmark = pytest.mark.django_db
+
+
+def person(name, **fields):
+    slug = name.lower().replace(" ", ".")
+    return get_user_model().objects.create_user(
+        username=f"{slug}@example.com",
+        email=f"{slug}@example.com",
+        password="x" * 12,
+        display_name=name,
+        **fields,
+    )
+
+
+@pytest.fixture
+def story():
+    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
+
+
+@pytest.fixture
+def moderator():
+    return person("Night Desk", is_staff=True)
+
+
+@pytest.fixture
+def writer():
+    return person("Quick Writer")
+
+
+def held(story, writer, body="Buy cheap watches http://w.example", codes=("spam",)):
+    reasons = [
+        {
+            "code": code,
+            "message": f"{code} reason",
+            "decision": "hold",
+            "detail": {"words": ["cheap"], "score": 0.91},
+        }
+        for code in codes
+    ]
+    return Comment.objects.create(
+        page=story,
+        author=writer,
+        body=body,
+        body_html=f"<p>{body}</p>",
+        status=Comment.Status.HELD,
+        screening={"decision": "hold", "scores": {"spam": 0.91}, "reasons": reasons},
+    )
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get("/moderation/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_readers_cannot_see_or_act(client, story, writer):
+    comment = held(story, writer)
+    client.force_login(person("Nosy Reader"))
+    assert client.get("/moderation/").status_code == 403
+    response = client.post("/moderation/act/", {"decision": "approve", "ids": [comment.pk]})
+    assert response.status_code == 403
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.HELD
+
+
+def test_queue_lists_held_comments_with_reasons_history_and_marks(client, story, writer, moderator):
+    comment = held(story, writer)
+    client.force_login(moderator)
+    html = client.get("/moderation/").content.decode()
+    assert f'id="item-{comment.pk}"' in html
+    assert "<mark>cheap</mark>" in html
+    assert "spam reason" in html and "spam 0.91" in html
+    assert "History: 0 published · 1 held" in html
+    model_tab = client.get("/moderation/?tab=model").content.decode()
+    assert f'id="item-{comment.pk}"' in model_tab
+    other = held(story, writer, body="Plain new comment", codes=("new_commenter",))
+    assert f'id="item-{other.pk}"' not in client.get("/moderation/?tab=model").content.decode()
+
+
+def test_flagged_tab(client, story, writer, moderator):
+    comment = Comment.objects.get(page=story, body__startswith="Refuelling")
+    Flag.objects.create(comment=comment, user=writer, reason="off_topic")
+    client.force_login(moderator)
+    html = client.get("/moderation/?tab=flagged").content.decode()
+    assert f'id="item-{comment.pk}"' in html and "1 open report" in html
+    client.post("/moderation/act/", {"decision": "approve", "ids": [comment.pk]})
+    assert not Flag.objects.filter(comment=comment, resolved=False).exists()
+
+
+def test_approve_publishes_and_counts(client, story, writer, moderator):
+    comment = held(story, writer)
+    client.force_login(moderator)
+    before = Comment.objects.filter(page=story, status="published").count()
+    response = client.post(
+        "/moderation/act/",
+        {"decision": "approve", "ids": [comment.pk]},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.json() == {"done": 1, "ids": [comment.pk], "errors": []}
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.PUBLISHED
+    assert Comment.objects.filter(page=story, status="published").count() == before + 1
+    assert AuditEntry.objects.filter(action="comment.approve", actor=moderator).exists()
+    assert comment.body in client.get(story.url).content.decode()
+
+
+def test_reject_with_a_reason_the_writer_sees(client, story, writer, moderator):
+    comment = held(story, writer)
+    client.force_login(moderator)
+    client.post(
+        "/moderation/act/",
+        {"decision": "reject", "ids": [comment.pk], "reason": "Advertising is not allowed."},
+    )
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.REJECTED
+    client.force_login(writer)
+    assert "Not published: Advertising is not allowed." in client.get(story.url).content.decode()
+
+
+def test_bulk_actions_are_all_or_nothing(client, story, writer, moderator):
+    first, second = held(story, writer), held(story, writer, body="Second one")
+    client.force_login(moderator)
+    client.post("/moderation/act/", {"decision": "reject", "ids": [first.pk, second.pk]})
+    assert set(
+        Comment.objects.filter(pk__in=[first.pk, second.pk]).values_list("status", flat=True)
+    ) == {"rejected"}
+    third, fourth = held(story, writer, body="Third"), held(story, writer, body="Fourth")
+    response = client.post(
+        "/moderation/act/",
+        {"decision": "feature", "ids": [third.pk, fourth.pk]},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 400 and "published" in response.json()["errors"][0]
+    assert not Comment.objects.filter(pk__in=[third.pk, fourth.pk], is_featured=True).exists()
+
+
+def test_ban_rejects_pending_comments_and_stops_posting(client, story, writer, moderator):
+    comment = held(story, writer)
+    another = held(story, writer, body="Another pending")
+    client.force_login(moderator)
+    client.post("/moderation/act/", {"decision": "ban", "ids": [comment.pk], "reason": "Spam"})
+    writer.refresh_from_db()
+    assert writer.is_banned and not writer.can_comment
+    another.refresh_from_db()
+    assert another.status == Comment.Status.REJECTED
+    assert AuditEntry.objects.filter(action="account.ban", target_id=str(writer.pk)).exists()
+
+
+def test_suspend_for_days(client, story, writer, moderator):
+    comment = held(story, writer)
+    client.force_login(moderator)
+    client.post("/moderation/act/", {"decision": "suspend", "ids": [comment.pk], "days": "7"})
+    writer.refresh_from_db()
+    assert writer.suspended_until is not None and not writer.can_comment
+
+
+def test_staff_cannot_be_banned(client, story, moderator):
+    colleague = person("Day Desk", is_staff=True)
+    comment = held(story, colleague)
+    client.force_login(moderator)
+    response = client.post(
+        "/moderation/act/", {"decision": "ban", "ids": [comment.pk]}, HTTP_ACCEPT="application/json"
+    )
+    assert response.status_code == 400
+    colleague.refresh_from_db()
+    assert not colleague.is_banned
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"decision": "approve"},
+        {"decision": "nonsense", "ids": ["1"]},
+        {"decision": "approve", "ids": ["abc"]},
+    ],
+)
+def test_bad_requests_change_nothing(client, moderator, data):
+    client.force_login(moderator)
+    response = client.post("/moderation/act/", data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400 and response.json()["done"] == 0

@@ -1,0 +1,175 @@
+"""Screening inside the comment path: decisions stick, and held or rejected comments are
+never shown to other readers in pages, feeds or the API."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from dateline.audit.models import AuditEntry
+from dateline.comments import actions
+from dateline.comments.models import Comment
+from dateline.newsroom.models import BlogPostPage
+from dateline.screening.models import ScreeningSettings, Surge
+
+pytestmark = pytest.mark.django_db
+SPAM = (
+    "best home security system reviews, visit http://cheap-alarms.example/deals "
+    "http://alarm-reviews.example http://safe-home.example/top10"
+)
+
+
+@pytest.fixture
+def story():
+    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
+
+
+@pytest.fixture
+def regular(db):
+    """A reader with two approved comments: past the new-commenter hold."""
+    user = get_user_model().objects.create_user(
+        username="regular@example.com",
+        email="regular@example.com",
+        password="x" * 12,
+        display_name="Regular Reader",
+    )
+    user.date_joined = timezone.now() - timedelta(days=100)
+    user.save()
+    page = BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
+    for text in ("An earlier point.", "Another earlier point."):
+        Comment.objects.create(page=page, author=user, body=text, body_html=f"<p>{text}</p>")
+    return user
+
+
+def post(story, user, body, ip="192.0.2.7"):
+    return actions.post_comment(author=user, page=story, body=body, ip=ip)
+
+
+def test_spam_is_held_slur_rejected_civil_published(story, regular):
+    held = post(story, regular, SPAM)
+    assert held.status == Comment.Status.HELD
+    assert "links" in [reason["code"] for reason in held.reasons]
+    rejected = post(story, regular, "you are a f.a.g.g.o.t")
+    assert rejected.status == Comment.Status.REJECTED
+    civil = post(story, regular, "Refuelling is the part of this that decides everything.")
+    assert civil.status == Comment.Status.PUBLISHED
+    assert AuditEntry.objects.filter(action="comment.post", data__decision="hold").exists()
+
+
+def test_new_commenters_wait_for_a_moderator(story):
+    newcomer = get_user_model().objects.create_user(
+        username="new@example.com",
+        email="new@example.com",
+        password="x" * 12,
+        display_name="Brand New",
+    )
+    comment = post(story, newcomer, "My first comment here, about the tankers.")
+    assert comment.status == Comment.Status.HELD
+    assert comment.reasons[0]["code"] == "new_commenter"
+
+
+def test_held_and_rejected_comments_stay_out_of_sight(client, story, regular):
+    held = post(story, regular, SPAM)
+    rejected = post(story, regular, "you are a f4gg0t")
+    others = [held.body, "f4gg0t"]
+    pages = [
+        client.get(story.url).content.decode(),
+        client.get(f"/api/v1/pages/{story.pk}/comments?sort=newest").content.decode(),
+        client.get(f"/comments/pages/{story.pk}/since/?after=0").content.decode(),
+        client.get(f"/accounts/people/{regular.pk}/").content.decode(),
+        client.get("/feeds/latest/").content.decode(),
+    ]
+    for html in pages:
+        for text in others:
+            assert text not in html
+    for comment in (held, rejected):
+        assert client.get(f"/api/v1/comments/{comment.pk}").status_code == 404
+    client.force_login(regular)  # the writer sees both, with what happened to them
+    own = client.get(story.url).content.decode()
+    assert "Held for review" in own and "Not published: The comment uses a slur" in own
+
+
+def test_form_post_shows_the_rejection_reason_and_keeps_the_text(client, story, regular):
+    client.force_login(regular)
+    response = client.post(f"/comments/pages/{story.pk}/post/", {"body": "you f4gg0t"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Your comment was rejected: The comment uses a slur" in html
+    assert "you f4gg0t" in html
+
+
+def test_api_post_returns_the_rejection_code(client, story, regular):
+    client.force_login(regular)
+    response = client.post(
+        f"/api/v1/pages/{story.pk}/comments",
+        {"body": "you f4gg0t"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "comment_rejected"
+
+
+def test_rate_limit_through_the_comment_path(story, regular):
+    outcomes = [
+        post(story, regular, f"Thought {n}: {word}").status
+        for n, word in enumerate(
+            ["tankers", "budget", "refugees", "schools", "roads", "prices", "rain"]
+        )
+    ]
+    assert outcomes[:5] == [Comment.Status.PUBLISHED] * 5
+    assert outcomes[5] == Comment.Status.REJECTED
+
+
+def test_premoderated_section(story, regular):
+    blog = story.get_parent().specific
+    blog.comment_policy = "premoderate"
+    blog.save()
+    story = BlogPostPage.objects.get(pk=story.pk)
+    assert post(story, regular, "A calm remark.").status == Comment.Status.HELD
+
+
+def test_site_word_list_from_the_cms(story, regular):
+    site_settings = ScreeningSettings.for_site(story.get_site())
+    site_settings.banned_words = "moonshine"
+    site_settings.save()
+    assert post(story, regular, "Buy m00nshine").status == Comment.Status.REJECTED
+
+
+def test_surge_switches_the_story_to_premoderation(story, make_many_readers):
+    site_settings = ScreeningSettings.for_site(story.get_site())
+    site_settings.surge_comments_per_minute = 5
+    site_settings.save()
+    statuses = [
+        post(story, reader, f"Comment {n} on {word}.", ip=f"192.0.2.{n}").status
+        for n, (reader, word) in enumerate(
+            zip(
+                make_many_readers(8),
+                ["tankers", "budget", "refugees", "schools", "roads", "prices", "rain", "trains"],
+                strict=True,
+            )
+        )
+    ]
+    assert statuses[:6] == [Comment.Status.PUBLISHED] * 6
+    assert statuses[-1] == Comment.Status.HELD
+    surge = Surge.objects.get(page=story, ended__isnull=True)
+    assert "comments in the last minute" in surge.reason
+    assert AuditEntry.objects.filter(action="screening.surge_start").exists()
+
+
+@pytest.fixture
+def make_many_readers(db):
+    def make(count):
+        readers = []
+        for n in range(count):
+            user = get_user_model().objects.create_user(
+                username=f"crowd{n}@example.com",
+                email=f"crowd{n}@example.com",
+                password="x" * 12,
+                display_name=f"Crowd {chr(65 + n)}{chr(75 + n)}",
+                is_verified=True,
+            )
+            readers.append(user)
+        return readers
+
+    return make

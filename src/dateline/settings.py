@@ -164,6 +164,8 @@ PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1")
 # Comments: how long an author may edit, and how often open pages look for new comments.
 COMMENT_EDIT_WINDOW_SECONDS = int(os.environ.get("COMMENT_EDIT_WINDOW_SECONDS", "300"))
 SCREENING_ENABLED = env_bool("SCREENING_ENABLED", True)
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: none).
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 COMMENT_POLL_SECONDS = float(os.environ.get("COMMENT_POLL_SECONDS", "10"))
 
 AUTH_USER_MODEL = "accounts.User"

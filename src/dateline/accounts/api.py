@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from dateline.core.api import ApiError, api_view, read_json, require_fields
+from dateline.core.client import client_ip
 
 from . import actions
 
@@ -34,7 +35,7 @@ def signup(request):
             email=data["email"],
             password=data["password"],
             display_name=data["display_name"],
-            ip=request.META.get("REMOTE_ADDR"),
+            ip=client_ip(request),
         )
     except ValidationError as error:
         raise ApiError(

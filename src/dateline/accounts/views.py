@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from dateline.core.client import client_ip
+
 from . import actions
 from .api import FIELD_OF_CODE
 from .export import user_data
@@ -29,7 +31,7 @@ def signup(request):
         next_url = "/"
     if request.method == "POST" and form.is_valid():
         try:
-            user = actions.create_account(**form.cleaned_data, ip=request.META.get("REMOTE_ADDR"))
+            user = actions.create_account(**form.cleaned_data, ip=client_ip(request))
         except ValidationError as error:
             attach_error(form, error)
         else:
@@ -63,7 +65,7 @@ def account_settings(request):
     if request.method == "POST" and form.is_valid():
         try:
             actions.change_display_name(
-                request.user, form.cleaned_data["display_name"], ip=request.META.get("REMOTE_ADDR")
+                request.user, form.cleaned_data["display_name"], ip=client_ip(request)
             )
         except ValidationError as error:
             form.add_error("display_name", error)
@@ -109,7 +111,7 @@ def delete_account(request):
         user = request.user
         try:
             actions.delete_account(
-                user, password=form.cleaned_data["password"], ip=request.META.get("REMOTE_ADDR")
+                user, password=form.cleaned_data["password"], ip=client_ip(request)
             )
         except PermissionDenied as error:
             form.add_error("password", str(error))

@@ -12,12 +12,12 @@ from wagtail.models import Page
 
 from dateline.accounts.api import user_json
 from dateline.core.api import ApiError, api_view, read_json
+from dateline.core.client import client_ip
 from dateline.newsroom.models import StoryPage
 
 from . import actions
 from .models import Comment
 from .threads import SORTS, shown_to, thread_page
-from .views import client_ip
 
 
 def comment_json(node_or_comment, *, reacted=frozenset()):

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
+from dateline.core.client import client_ip
+
 from . import actions
 from .models import Comment
 from .rendering import shared_context
@@ -19,10 +21,6 @@ from .threads import PAGE_SIZE, SHOWN, Node
 HELD_MESSAGE = (
     "Thanks: your comment is held for review and will appear once a moderator approves it."
 )
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR")
 
 
 def first_message(error):

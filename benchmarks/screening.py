@@ -1,15 +1,16 @@
-"""Screening quality and speed, side by side with alt-profanity-check, on held-out data only.
+"""Screening models against alt-profanity-check, on held-out data only, and their speed.
 
-For each held-out set (never trained on; see dateline.screening.training): ROC-AUC, and
-precision and recall at the site's thresholds, for our models and for alt-profanity-
-check on the same comments. Then the identity-term check on bias_madlibs (AUC, and the
-false positive rate on its NOT_BAD sentences), and the time to screen one comment at a
-time on one core: our whole pipeline (rules and both models) and alt-profanity-check.
+Every set below is held out from training (see dateline.screening.training.held_out_sets);
+bias_madlibs is never trained on at all. For each: ROC-AUC, and precision and recall at
+the thresholds in use (ours: 0.5 and the site default; alt-profanity-check: its own 0.5).
+On bias_madlibs, the false positive rate on its NOT_BAD sentences says whether naming an
+identity alone raises the score. Latency is one comment at a time, pinned to one core.
 
 Usage: .venv/bin/python benchmarks/screening.py [--data-dir ../shared/data]
 """
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -18,119 +19,159 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from profanity_check import predict_prob  # noqa: E402
+from sklearn.metrics import roc_auc_score  # noqa: E402
+
+from dateline.screening import classifiers, pipeline, training  # noqa: E402
+from dateline.screening.policy import Policy  # noqa: E402
+from dateline.screening.rules import Submission  # noqa: E402
+from dateline.screening.state import MemoryStore, State  # noqa: E402
+
+BASELINE = "alt-profanity-check"
+BASELINE_CUT = 0.5
+# The hold thresholds the model card recommends (docs/screening-model-card.md).
+RECOMMENDED = {"toxicity": 0.9, "spam": 0.7}
 
 
-def rates(labels, scores, threshold):
-    flagged = [score > threshold for score in scores]
-    true_positive = sum(1 for f, y in zip(flagged, labels, strict=True) if f and y)
-    precision = true_positive / max(1, sum(flagged))
-    recall = true_positive / max(1, sum(labels))
-    return precision, recall
+def rates(labels, scores, cut):
+    """Precision, recall and false positive rate when flagging scores above `cut`."""
+    flagged = [score > cut for score in scores]
+    hits = sum(1 for flag, truth in zip(flagged, labels, strict=True) if flag and truth)
+    false = sum(flagged) - hits
+    return (
+        hits / max(1, sum(flagged)),
+        hits / max(1, sum(labels)),
+        false / max(1, len(labels) - sum(labels)),
+    )
+
+
+def timings(score, texts):
+    """Milliseconds per call, one text at a time."""
+    spent = []
+    for text in texts:
+        began = time.perf_counter()
+        score(text)
+        spent.append((time.perf_counter() - began) * 1000)
+    return spent
+
+
+def padded(texts, length):
+    """Comments of about `length` characters, made by joining held-out comments."""
+    out, current = [], ""
+    for text in texts:
+        current = f"{current} {text}".strip()
+        if len(current) >= length:
+            out.append(current[:length])
+            current = ""
+    return out
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", default=str(ROOT.parent / "shared" / "data"))
-    parser.add_argument("--latency-comments", type=int, default=2000)
+    parser.add_argument("--latency-comments", type=int, default=3000)
     options = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "src"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
-    import django
-
-    django.setup()
-    from profanity_check import predict_prob
-    from sklearn.metrics import roc_auc_score
-
-    from dateline.screening import classifiers, pipeline
-    from dateline.screening.policy import Policy
-    from dateline.screening.rules import Submission
-    from dateline.screening.state import MemoryStore, State
-    from dateline.screening.training import held_out_sets
-
     policy = Policy()
-    sets = held_out_sets(options.data_dir)
+    cuts = {
+        "toxicity": sorted({0.5, policy.toxicity_threshold, RECOMMENDED["toxicity"]}),
+        "spam": sorted({0.5, policy.spam_threshold, RECOMMENDED["spam"]}),
+    }
+    sets = training.held_out_sets(options.data_dir)
+    print(f"models {classifiers.versions()}; data {options.data_dir}")
     print(
-        f"models: {classifiers.versions()}; thresholds: toxicity {policy.toxicity_threshold}, "
-        f"spam {policy.spam_threshold}; alt-profanity-check at 0.5 (its own cut)"
+        f"held-out sets only; precision/recall at score > cut: ours at 0.5, the site default "
+        f"(toxicity {policy.toxicity_threshold}, spam {policy.spam_threshold}) and the "
+        f"recommended {RECOMMENDED}; {BASELINE} at its own {BASELINE_CUT}. "
+        f"FPR = false positive rate on the clean class.\n"
     )
-    header = f"{'held-out set':<44}{'n':>6}  {'model':<22}{'AUC':>7}{'precision':>11}{'recall':>8}"
+    header = (
+        f"{'held-out set':<34}{'n':>7}  {'model':<21}{'ROC-AUC':>8}  "
+        f"{'cut':>4}{'precision':>10}{'recall':>8}{'FPR':>8}"
+    )
     print(header)
     print("-" * len(header))
-    for name, rows in sets.items():
-        if name == "bias_madlibs":
-            continue
-        texts = [row[0] for row in rows]
-        if name.startswith("toxicity"):
-            labels = [row[1] for row in rows]
-            ours = [classifiers.toxicity(text).value for text in texts]
-            threshold, ours_name = policy.toxicity_threshold, "dateline toxicity"
-        else:
-            labels = [row[2] for row in rows]
-            ours = [
-                classifiers.spam(row[0], article_text=row[1], account_age_days=row[3]).value
-                for row in rows
-            ]
-            threshold, ours_name = policy.spam_threshold, "dateline spam"
-        theirs = list(predict_prob(texts))
-        for model, scores, cut in (
-            (ours_name, ours, threshold),
-            ("alt-profanity-check", theirs, 0.5),
+    for name, examples in sets.items():
+        kind = name.split(":")[0]
+        labels = [example.label for example in examples]
+        ours = training.scores(classifiers.model(kind), examples)
+        theirs = [float(value) for value in predict_prob([e.text for e in examples])]
+        for model, scores, model_cuts in (
+            (f"dateline {kind}", ours, cuts[kind]),
+            (BASELINE, theirs, [BASELINE_CUT]),
         ):
-            precision, recall = rates(labels, scores, cut)
-            print(
-                f"{name:<44}{len(rows):>6}  {model:<22}{roc_auc_score(labels, scores):>7.4f}"
-                f"{precision:>11.3f}{recall:>8.3f}"
-            )
-
-    print("note: alt-profanity-check was trained on all of the Davidson tweets, these held-out")
-    print("      ones included, so its toxicity row is measured on its own training data.")
-    texts = [row[0] for row in sets["bias_madlibs"]]
-    labels = [row[1] for row in sets["bias_madlibs"]]
-    print()
-    print(f"identity terms (bias_madlibs, {len(texts):,} template sentences):")
-    ours = [classifiers.toxicity(text).value for text in texts]
-    theirs = list(predict_prob(texts))
-    for model, scores, cut in (
-        ("dateline toxicity", ours, policy.toxicity_threshold),
-        ("alt-profanity-check", theirs, 0.5),
-    ):
-        clean = [score for score, label in zip(scores, labels, strict=True) if not label]
-        false_positive_rate = sum(score > cut for score in clean) / len(clean)
-        print(
-            f"  {model:<22} AUC {roc_auc_score(labels, scores):.4f}   "
-            f"false positive rate on NOT_BAD at {cut}: {false_positive_rate:.4f}"
+            auc = roc_auc_score(labels, scores)
+            for number, cut in enumerate(model_cuts):
+                precision, recall, fpr = rates(labels, scores, cut)
+                lead = (
+                    f"{name.split(': ')[1]:<34}{len(examples):>7}  {model:<21}{auc:>8.4f}"
+                    if number == 0
+                    else " " * 72
+                )
+                print(f"{lead}  {cut:>4}{precision:>10.3f}{recall:>8.3f}{fpr:>8.4f}")
+        print()
+    news = sets["spam: news comments (synthetic)"]
+    civil = [example.text for example in news if not example.label]
+    ours = [classifiers.toxicity(text).value for text in civil]
+    theirs = predict_prob(civil)
+    print(
+        f"toxicity false positives on the {len(civil)} civil (ham) held-out news comments: "
+        + ", ".join(
+            f"ours > {cut}: {sum(value > cut for value in ours)}" for cut in cuts["toxicity"]
         )
+        + f"; {BASELINE} > {BASELINE_CUT}: {sum(value > BASELINE_CUT for value in theirs)}\n"
+    )
 
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    sample = [row[0] for row in sets["toxicity: Davidson tweets"]][: options.latency_comments]
-    state = State(MemoryStore())
+    tweets = [e.text for e in sets["toxicity: Davidson tweets"]]
+    written = (tweets + [e.text for e in news])[: options.latency_comments]
+    long = padded(tweets, 300)[: options.latency_comments]
+    article = news[0].article
+
+    def both(text):
+        classifiers.toxicity(text)
+        classifiers.spam(text, article_text=article, account_age_days=30.0)
+
+    state, clock = State(MemoryStore()), itertools.count()
     start = datetime(2026, 1, 1, tzinfo=UTC)
-    ours, theirs = [], []
-    for number, text in enumerate(sample):
+
+    def whole(text):
+        """Every rule and both models, as the comment path runs them (one writer each)."""
+        number = next(clock)
         submission = Submission(
             body=text,
-            author=f"a{number}",
+            author=f"writer{number}",
+            ip=f"10.0.{number // 250}.{number % 250}",
             created=start + timedelta(seconds=number),
-            page="bench",
-            article_text="French troops in Mali",
+            page="story",
+            article_text=article,
         )
-        began = time.perf_counter()
         pipeline.judge(submission, policy, state)
-        ours.append((time.perf_counter() - began) * 1000)
-        began = time.perf_counter()
-        predict_prob([text])
-        theirs.append((time.perf_counter() - began) * 1000)
-    print()
-    print(f"latency per comment, one at a time, one core ({len(sample):,} comments):")
-    for model, timings in (
-        ("dateline (rules + both models)", ours),
-        ("alt-profanity-check", theirs),
+
+    print(
+        f"latency per comment, one at a time, one core: {len(written):,} held-out comments "
+        f"as written (median {statistics.median(map(len, written)):.0f} characters) and "
+        f"{len(long):,} of 300 characters. Rows run in order; like a server process, each "
+        f"model remembers the words it has already scored."
+    )
+    print(f"{'model':<44}{'median ms':>10}{'p99 ms':>9}")
+    for label, score in (
+        ("dateline toxicity", classifiers.toxicity),
+        (
+            "dateline spam (with article and account age)",
+            lambda text: classifiers.spam(text, article_text=article, account_age_days=30.0),
+        ),
+        ("dateline toxicity + spam", both),
+        ("dateline screening (rules + both models)", whole),
+        (BASELINE, lambda text: predict_prob([text])),
     ):
-        timings.sort()
-        print(
-            f"  {model:<32} median {statistics.median(timings):.3f} ms   "
-            f"p99 {timings[int(len(timings) * 0.99) - 1]:.3f} ms"
-        )
+        for size, texts in (("as written", written), ("300 chars", long)):
+            spent = sorted(timings(score, texts))
+            print(
+                f"{label + ', ' + size:<44}{statistics.median(spent):>10.3f}"
+                f"{spent[int(len(spent) * 0.99) - 1]:>9.3f}"
+            )
 
 
 if __name__ == "__main__":

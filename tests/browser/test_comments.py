@@ -1,14 +1,13 @@
 """A reader's whole path through a comment section, in Chromium, with a second reader watching."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from tests.browser.conftest import BROWSER_DB, serious_accessibility_violations
+from tests.factories import PASSWORD, make_person
 
 pytestmark = BROWSER_DB
 POST = "/security-brief/france-needs-partners-in-mali/"
-PASSWORD = "a long test passphrase"
 
 
 @pytest.fixture(autouse=True)
@@ -65,13 +64,7 @@ def test_reader_path_with_a_second_browser_watching(page, new_page, live_demo):
     expect(watcher.locator(".live-notice")).to_contain_text("1 new comment")
 
     # The second reader replies, three levels deep and one more.
-    get_user_model().objects.create_user(
-        username="kofi@example.com",
-        email="kofi@example.com",
-        password=PASSWORD,
-        display_name="Kofi Annor",
-        email_verified=True,
-    )
+    make_person("Kofi Annor", "kofi@example.com", email_verified=True)
     log_in(watcher, live_demo, "kofi@example.com")
     texts = ["Level two.", "Level three.", "Level four, shown at three."]
     parent_text = "Airlift first, training later."
@@ -118,12 +111,7 @@ def test_reader_path_with_a_second_browser_watching(page, new_page, live_demo):
 
 
 def test_script_in_a_comment_is_shown_not_run(page, live_demo):
-    get_user_model().objects.create_user(
-        username="x@example.com",
-        email="x@example.com",
-        password=PASSWORD,
-        display_name="Curious Reader",
-    )
+    make_person("Curious Reader", "x@example.com")
     log_in(page, live_demo, "x@example.com")
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

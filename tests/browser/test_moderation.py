@@ -1,26 +1,18 @@
 """Screening as a writer meets it, and a moderator working the queue by keyboard."""
 
-from datetime import timedelta
-
-from django.contrib.auth import get_user_model
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from dateline.comments.models import Comment
 from dateline.newsroom.models import BlogPostPage
 from tests.browser.conftest import BROWSER_DB, serious_accessibility_violations
+from tests.factories import PASSWORD, make_person
 
 pytestmark = BROWSER_DB
 POST = "/security-brief/france-needs-partners-in-mali/"
-PASSWORD = "a long test passphrase"
 
 
 def member(email, name, approved=2, **fields):
-    user = get_user_model().objects.create_user(
-        username=email, email=email, password=PASSWORD, display_name=name, **fields
-    )
-    user.date_joined = timezone.now() - timedelta(days=60)
-    user.save()
+    user = make_person(name, email, joined_days_ago=60, **fields)
     story = BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
     for n in range(approved):
         Comment.objects.create(page=story, author=user, body=f"Earlier {n}", body_html="<p>x</p>")
@@ -66,6 +58,7 @@ def test_writer_sees_hold_reject_and_publish(page, live_demo):
 def test_moderator_works_the_queue_by_keyboard(page, new_page, live_demo):
     writer = member("writer@example.com", "Steady Writer")
     story = BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
+    Comment.objects.filter(status=Comment.Status.HELD).delete()  # the demo's queue
     for text in ("Cheap watches at http://w.example", "Tankers first, then training."):
         Comment.objects.create(
             page=story,
@@ -86,13 +79,7 @@ def test_moderator_works_the_queue_by_keyboard(page, new_page, live_demo):
                 ],
             },
         )
-    get_user_model().objects.create_user(
-        username="desk@example.com",
-        email="desk@example.com",
-        password=PASSWORD,
-        display_name="Night Desk",
-        is_staff=True,
-    )
+    make_person("Night Desk", "desk@example.com", is_staff=True)
     log_in(page, live_demo, "desk@example.com", next_url="/moderation/")
     expect(page.locator("h1")).to_have_text("Moderation")
     items = page.locator(".queue-item")

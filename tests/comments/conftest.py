@@ -3,9 +3,9 @@
 import itertools
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from dateline.newsroom.models import ArticlePage, BlogPostPage
+from tests.factories import make_person
 
 _numbers = itertools.count(1)
 
@@ -32,11 +32,9 @@ def quiet_story(db):
 def make_reader(db):
     def make(name=None, **fields):
         number = next(_numbers)
-        return get_user_model().objects.create_user(
-            username=f"reader{number}@example.com",
-            email=f"reader{number}@example.com",
-            password="a long test passphrase",
-            display_name=name or f"Reader Number {'x' * number}",
+        return make_person(
+            name or f"Reader Number {'x' * number}",
+            f"reader{number}@example.com",
             email_verified=True,
             **fields,
         )

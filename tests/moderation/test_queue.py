@@ -1,24 +1,16 @@
 """The moderator queue: who may see it, what each list holds, and every decision."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from dateline.audit.models import AuditEntry
 from dateline.comments.models import Comment, Flag
 from dateline.newsroom.models import BlogPostPage
+from tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
 
 
-def person(name, **fields):
-    slug = name.lower().replace(" ", ".")
-    return get_user_model().objects.create_user(
-        username=f"{slug}@example.com",
-        email=f"{slug}@example.com",
-        password="x" * 12,
-        display_name=name,
-        **fields,
-    )
+person = make_person
 
 
 @pytest.fixture

@@ -1,17 +1,14 @@
 """Screening inside the comment path: decisions stick, and held or rejected comments are
 never shown to other readers in pages, feeds or the API."""
 
-from datetime import timedelta
-
 import pytest
-from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 from dateline.audit.models import AuditEntry
 from dateline.comments import actions
 from dateline.comments.models import Comment
 from dateline.newsroom.models import BlogPostPage
 from dateline.screening.models import ScreeningSettings, Surge
+from tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
 SPAM = (
@@ -28,14 +25,7 @@ def story():
 @pytest.fixture
 def regular(db):
     """A reader with two approved comments: past the new-commenter hold."""
-    user = get_user_model().objects.create_user(
-        username="regular@example.com",
-        email="regular@example.com",
-        password="x" * 12,
-        display_name="Regular Reader",
-    )
-    user.date_joined = timezone.now() - timedelta(days=100)
-    user.save()
+    user = make_person("Regular Reader", joined_days_ago=100)
     page = BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
     for text in ("An earlier point.", "Another earlier point."):
         Comment.objects.create(page=page, author=user, body=text, body_html=f"<p>{text}</p>")
@@ -58,12 +48,7 @@ def test_spam_is_held_slur_rejected_civil_published(story, regular):
 
 
 def test_new_commenters_wait_for_a_moderator(story):
-    newcomer = get_user_model().objects.create_user(
-        username="new@example.com",
-        email="new@example.com",
-        password="x" * 12,
-        display_name="Brand New",
-    )
+    newcomer = make_person("Brand New")
     comment = post(story, newcomer, "My first comment here, about the tankers.")
     assert comment.status == Comment.Status.HELD
     assert comment.reasons[0]["code"] == "new_commenter"
@@ -160,16 +145,8 @@ def test_surge_switches_the_story_to_premoderation(story, make_many_readers):
 @pytest.fixture
 def make_many_readers(db):
     def make(count):
-        readers = []
-        for n in range(count):
-            user = get_user_model().objects.create_user(
-                username=f"crowd{n}@example.com",
-                email=f"crowd{n}@example.com",
-                password="x" * 12,
-                display_name=f"Crowd {chr(65 + n)}{chr(75 + n)}",
-                is_verified=True,
-            )
-            readers.append(user)
-        return readers
+        return [
+            make_person(f"Crowd {chr(65 + n)}{chr(75 + n)}", is_verified=True) for n in range(count)
+        ]
 
     return make

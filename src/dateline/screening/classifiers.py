@@ -6,17 +6,18 @@ pickle, so loading one cannot run code; scoring is dictionary look-ups and a sum
 under a millisecond on one core. Training uses the feature functions in this module, so
 what runs here is exactly what was trained.
 
-Text features: each lower-cased word, each pair of neighbouring words, and the character
-3- and 4-grams of each word padded with < and > (they still fire on misspelt and
-unseen words). Counts are divided by the square root of the number of features, so short
-and long comments score on one scale. A word's own features always add up to the same
-amount, so that sum is worked out once per distinct word and remembered.
+Text features: each distinct lower-cased word, each distinct pair of neighbouring words,
+and the character 3-, 4- and 5-grams of each word padded with < and > (they still fire on
+misspelt and unseen words). Each is worth 1 over the square root of the number of
+features, so short and long comments score on one scale. A word's own features always add
+up to the same amount, so that sum is worked out once per word and remembered.
 """
 
 import gzip
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -24,43 +25,51 @@ from urllib.parse import urlsplit
 
 TRAINED = Path(__file__).with_name("trained")
 NAMES = ("toxicity", "spam")
-GRAM_SIZES = (3, 4)
+GRAM_SIZES = (3, 4, 5)
+SHORT_WORD = 3  # letters; shorter words are features only as whole words
 REMEMBERED_WORDS = 200_000  # bounded, so a flood of made-up words cannot grow memory forever
 HIGHLIGHTS = 5
+# The spam signals that a highlighted link stands for in the moderator queue.
+LINK_SIGNALS = frozenset({"links", "bare_domain", "suspect_tld", "shortener", "official_link"})
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
+TLDS = (
+    "com|net|org|info|biz|io|co|me|us|uk|ru|cn|tk|ly|gl|xyz|top|shop|online|site|club|store|"
+    "click|win|vip|loan|work|live|buzz|icu|app|link|pro"
+)
+TLD_HINT = re.compile(rf"\.(?:{TLDS})\b", re.I)
 # A domain written without http:// or www., e.g. "cheap-alarms.shop/deals".
 BARE_DOMAIN = re.compile(
-    r"(?<![\w./@-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|io|co|me|us|uk|"
-    r"ru|cn|tk|ly|gl|xyz|top|shop|online|site|club|store|click|win|vip|loan|work|live|buzz|icu|"
-    r"app|link|pro)\b(?!\.\w)(?:/[^\s<>\"')\]]*)?",
+    rf"(?<![\w./@-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{TLDS})\b(?!\.\w)"
+    r"(?:/[^\s<>\"')\]]*)?",
     re.I,
 )
 # "cheapalarms dot com", "deals(dot)net", "offers [.] xyz": a link spelt out to dodge filters.
 SPELT_DOMAIN = re.compile(
-    r"\b[a-z0-9-]{2,}\s*(?:[(\[{]\s*(?:dot|\.)\s*[)\]}]|\bdot\b|\s\.\s)\s*[a-z]{2,6}\b", re.I
+    r"\b[a-z0-9-]{2,}\s*(?:[(\[{]\s*(?:dot|\.)\s*[)\]}]|\bdot\b|\s\.\s)\s*[a-z]{2,6}\b"
 )
-MONEY = re.compile(
-    r"[$€£]\s?\d|\b\d[\d,.]*\s?(?:k\b|dollars|usd|euros?|pounds|bucks)|\bper (?:hour|day|week)\b",
-    re.I,
-)
-PHONE = re.compile(r"(?<!\w)\+?\d[\d\s().-]{8,}\d\b")
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-SUSPECT_TLDS = frozenset(
-    "xyz top shop online site club store click win vip loan work live buzz icu tk ru cn "
-    "biz info cyou rest bond sbs".split()
-)
-SHORTENERS = frozenset(
-    "bit.ly tinyurl.com goo.gl t.co ow.ly is.gd buff.ly cutt.ly rebrand.ly shorturl.at "
-    "tiny.cc rb.gy".split()
-)
+SPELT_HINTS = ("dot", " . ", "(.)", "[.]", "{.}", "( . )", "[ . ]")
+MONEY_SYMBOL = re.compile(r"[$€£]\s?\d")
+MONEY_WORDS = re.compile(r"\d[\d,.]*\s?(?:k\b|dollars|usd|euros?|pounds|bucks)")
+RATES = ("per hour", "per day", "per week", "a day", "a week", "a month")
+PHONE = re.compile(r"\+?\d[\d\s().-]{8,}\d")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+SUSPECT_TLDS = frozenset({
+    "xyz", "top", "shop", "online", "site", "club", "store", "click", "win", "vip", "loan",
+    "work", "live", "buzz", "icu", "tk", "ru", "cn", "biz", "info", "cyou", "rest", "bond", "sbs",
+})  # fmt: skip
+SHORTENERS = frozenset({
+    "bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly", "cutt.ly",
+    "rebrand.ly", "shorturl.at", "tiny.cc", "rb.gy",
+})  # fmt: skip
 # Public bodies: a link to one is a citation far more often than an advert.
 OFFICIAL = re.compile(r"(?:^|\.)(?:gov|gouv|gob|int|edu|mil|europa)(?:\.[a-z]{2})?$")
-COMMON_WORDS = frozenset(
-    "that this with have from they what about would there their which were been will "
-    "more than when them some into also just only very your said says like does".split()
-)
+COMMON_WORDS = frozenset({
+    "that", "this", "with", "have", "from", "they", "what", "about", "would", "there", "their",
+    "which", "were", "been", "will", "more", "than", "when", "them", "some", "into", "also",
+    "just", "only", "very", "your", "said", "says", "like", "does",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -96,53 +105,74 @@ class LinearModel:
         return found
 
     def score(self, text, signals=None, links=()):
-        tokens = WORD.findall(text)
-        known = [self.word(token) for token in tokens]
-        pushes = [push for push, _, _ in known]
-        count = sum(size for _, size, _ in known) + max(0, len(known) - 1)
-        for index in range(len(known) - 1):
-            pair = self.weights.get(f"{known[index][2]} {known[index + 1][2]}", 0.0)
-            pushes[index] += pair / 2
-            pushes[index + 1] += pair / 2
+        """The Score of `text`, given the spam signals and links found in it, if any."""
+        words, lowered = {}, []
+        for token in WORD.findall(text):
+            push, size, word = self.word(token)
+            lowered.append(word)
+            if word not in words:
+                words[word] = [push, size, token]
+        pairs = dict.fromkeys(f"{a} {b}" for a, b in zip(lowered, lowered[1:], strict=False))
+        count = sum(size for _, size, _ in words.values()) + len(pairs)
+        for pair in pairs:
+            weight = self.weights.get(pair)
+            if weight:
+                first, second = pair.split(" ")
+                words[first][0] += weight / 2
+                words[second][0] += weight / 2
         scale = 1 / math.sqrt(count) if count else 0.0
-        total = self.bias + sum(pushes) * scale
+        total = self.bias + sum(push for push, _, _ in words.values()) * scale
         link_push = 0.0
         for name, value in (signals or {}).items():
             push = self.signal_weights.get(name, 0.0) * value
             total += push
             if name in LINK_SIGNALS:
                 link_push += push
-        candidates = [(push * scale, token) for push, token in zip(pushes, tokens, strict=True)]
+        candidates = [(push * scale, token) for push, _, token in words.values()]
         candidates += [(link_push, link) for link in links]
-        return Score(squash(total), strongest(candidates))
-
-
-# The signals a highlighted link stands for in the moderator queue.
-LINK_SIGNALS = frozenset({"links", "bare_domain", "suspect_tld", "shortener", "official_link"})
+        return Score(squash(total), strongest(candidates, links))
 
 
 def word_features(word):
-    """A lower-cased word's own features: the word and its character n-grams."""
+    """A lower-cased word's own features: the word and, past 3 letters, its character n-grams.
+
+    Short words get no n-grams: otherwise "com" in every spam link would lend its "<com"
+    to "comment" and "compare".
+    """
+    if len(word) <= SHORT_WORD:
+        return [word]
     padded = f"<{word}>"
     grams = ("#" + padded[i : i + n] for n in GRAM_SIZES for i in range(len(padded) - n + 1))
     return [word, *grams]
 
 
 def text_features(text):
-    """Every text feature of `text`, repeats included (training counts them)."""
+    """The text features of `text`: those of each distinct word, then each distinct pair.
+
+    A gram shared by two different words is listed twice; training counts it twice.
+    """
     words = [token.lower() for token in WORD.findall(text)]
-    features = [feature for word in words for feature in word_features(word)]
-    features += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    features = [feature for word in dict.fromkeys(words) for feature in word_features(word)]
+    features += dict.fromkeys(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
     return features
 
 
-def strongest(candidates):
-    """Up to five distinct substrings with the largest positive push, largest first."""
+def strongest(candidates, links=()):
+    """Up to five distinct substrings that pushed the score up most, strongest first.
+
+    Weak pushes (under a third of the strongest) are left out, and so are the pieces of a
+    link that is itself listed.
+    """
+    ranked = sorted(candidates, key=lambda item: -item[0])
+    if not ranked or ranked[0][0] <= 0.05:
+        return ()
+    floor = max(0.05, ranked[0][0] / 3)
+    shown = [token for push, token in ranked if push >= floor and token in links]
     chosen = []
-    for push, token in sorted(candidates, key=lambda item: -item[0]):
-        if push <= 0.05 or len(chosen) == HIGHLIGHTS:
+    for push, token in ranked:
+        if push < floor or len(chosen) == HIGHLIGHTS:
             break
-        if token not in chosen:
+        if token not in chosen and not any(token in link for link in shown if link != token):
             chosen.append(token)
     return tuple(chosen)
 
@@ -154,7 +184,10 @@ def squash(value):
 
 def find_links(text):
     """The links in `text` as written, and their host names."""
-    written = LINK.findall(text) + BARE_DOMAIN.findall(LINK.sub(" ", text))
+    lowered = text.lower()
+    written = LINK.findall(text) if "http" in lowered or "www." in lowered else []
+    if TLD_HINT.search(text):
+        written += BARE_DOMAIN.findall(LINK.sub(" ", text))
     hosts = []
     for link in written:
         try:
@@ -165,21 +198,19 @@ def find_links(text):
     return written, hosts
 
 
-@lru_cache(maxsize=256)
-def word_counts(text):
-    """Counts of the text's content words: what `related` compares."""
-    found = {}
-    for word in WORD.findall(text.lower()):
-        if len(word) > 3 and word not in COMMON_WORDS:
-            found[word] = found.get(word, 0) + 1
-    return found
+def content_words(text):
+    """Counts of the text's longer, less common words: what `related` compares."""
+    return Counter(
+        word for word in WORD.findall(text.lower()) if len(word) > 3 and word not in COMMON_WORDS
+    )
+
+
+article_words = lru_cache(maxsize=64)(content_words)  # one story has many comments
 
 
 def related(text, article_text):
-    """Cosine similarity of the words of a comment and of its article, 0..1."""
-    a, b = word_counts(text), word_counts(article_text)
-    if not a or not b:
-        return 0.0
+    """Cosine similarity of the word counts of a comment and of its article, 0..1."""
+    a, b = content_words(text), article_words(article_text)
     shared = sum(a[word] * b[word] for word in a.keys() & b.keys())
     if not shared:
         return 0.0
@@ -189,22 +220,26 @@ def related(text, article_text):
 def spam_signals(text, article_text="", account_age_days=None):
     """The spam model's evidence beyond the words, each about 0..1; unknowns are 0.
 
-    Returns (signals, links as written).
+    Returns (signals, links as written). Cheap substring checks skip the regular
+    expressions that could not match.
     """
     written, hosts = find_links(text)
-    letters = sum(ch.isalpha() for ch in text)
-    capitals = sum(ch.isupper() for ch in text) / letters if letters >= 12 else 0.0
+    lowered = text.lower()
+    letters = sum(map(str.isalpha, text))
+    capitals = sum(map(str.isupper, text)) / letters if letters >= 12 else 0.0
     has_article = bool(article_text.strip())
+    money = bool(MONEY_SYMBOL.search(text) or any(rate in lowered for rate in RATES))
+    spelt = any(hint in lowered for hint in SPELT_HINTS) and SPELT_DOMAIN.search(lowered)
     signals = {
         "links": min(len(hosts), 3) / 3,
         "bare_domain": float(any("://" not in link and "www." not in link for link in written)),
-        "spelt_domain": float(bool(SPELT_DOMAIN.search(text))),
+        "spelt_domain": float(bool(spelt)),
         "suspect_tld": float(any(host.rsplit(".", 1)[-1] in SUSPECT_TLDS for host in hosts)),
         "shortener": float(any(host in SHORTENERS for host in hosts)),
         "official_link": float(any(OFFICIAL.search(host) for host in hosts)),
-        "money": float(bool(MONEY.search(text))),
+        "money": float(money or bool(MONEY_WORDS.search(lowered))),
         "phone": float(bool(PHONE.search(text))),
-        "email": float(bool(EMAIL.search(text))),
+        "email": float("@" in text and bool(EMAIL.search(text))),
         "capitals": capitals,
         "exclamations": min(text.count("!"), 4) / 4,
         "article_known": float(has_article),
@@ -229,18 +264,15 @@ def model(name):
     return read_model(TRAINED / f"{name}.json.gz")
 
 
-def score_toxicity(chosen, text):
-    return chosen.score(text)
-
-
 def score_spam(chosen, text, article_text="", account_age_days=None):
+    """Score with any spam model: the shipped one, or one training has just written."""
     signals, links = spam_signals(text, article_text, account_age_days)
     return chosen.score(text, signals, links)
 
 
 def toxicity(text: str) -> Score:
     """How likely `text` is abusive or offensive."""
-    return score_toxicity(model("toxicity"), text)
+    return model("toxicity").score(text)
 
 
 def spam(text: str, *, article_text: str = "", account_age_days: float | None = None) -> Score:

@@ -50,6 +50,7 @@ def squeeze(word):
     return re.sub(r"(.)\1{2,}", r"\1", word)
 
 
+@lru_cache(maxsize=1024)  # one comment is folded by several rules; do the work once
 def fold(text):
     """The form word lists are matched against: lower case, no tricks, single spaces.
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, diags
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
@@ -32,7 +32,11 @@ VERSION = "1"
 HELD_OUT_SHARE = 0.2
 MIN_TEXTS = 2  # a feature must occur in this many training texts to get a weight
 SMALLEST_WEIGHT = 0.005  # weights closer to zero than this are left out of the file
-C = {"toxicity": 8.0, "spam": 4.0}  # inverse regularisation strength of each model
+C = {"toxicity": 4.0, "spam": 4.0}  # inverse regularisation strength of each model
+# Whether a model's text columns are scaled by how strongly they lean to one class (see
+# `evidence_scale`): it helps on the tweets; on the templated spam data it let words of
+# the generated ham ("comment") take large weights of the wrong sign.
+SCALED = {"toxicity": True, "spam": False}
 TWEET_NOISE = re.compile(r"\bRT\b|@\w+:?|https?://\S+")
 
 
@@ -68,7 +72,15 @@ def label(value, allowed, path):
 
 
 def split(examples):
-    """A seeded split, stratified by label: (training part, held-out part)."""
+    """A seeded split, stratified by label: (training part, held-out part).
+
+    Repeated texts (same words, any case) are kept once, so no held-out text is also
+    trained on under another row.
+    """
+    unique = {}
+    for example in examples:
+        unique.setdefault(" ".join(example.text.lower().split()), example)
+    examples = list(unique.values())
     rng = random.Random(SEED)
     train, test = [], []
     for value in (0, 1):
@@ -108,8 +120,10 @@ def bias_madlibs(data_dir):
     """Template sentences naming identities, BAD or NOT_BAD: a fairness test only."""
     path = Path(data_dir) / "toxicity" / "bias_madlibs_77k.csv"
     rows = read_csv(path, ("Text", "Label"))
-    return [Example(row["Text"], int(label(row["Label"], ("BAD", "NOT_BAD"), path) == "BAD"))
-            for row in rows]  # fmt: skip
+    return [
+        Example(row["Text"], int(label(row["Label"], ("BAD", "NOT_BAD"), path) == "BAD"))
+        for row in rows
+    ]
 
 
 def held_out_sets(data_dir):
@@ -228,6 +242,20 @@ HAM_TEMPLATES = [
     "Good to see some balance on {thing} for once.",
     "WHY IS NOBODY ASKING ABOUT {THING}?",
     "Well written, though I expected more on {thing} and less on the politics.",
+    "Agreed.",
+    "Well said about {thing}.",
+    "Good comment above on {thing}.",
+    "No comment on {thing} from the ministry? Telling.",
+    "Prices here went up {amount} since spring and {thing} made it worse.",
+    "Exactly this.",
+    "Interesting, thanks.",
+    "Any update on {thing}?",
+    "Comment of the day: {thing} was never the real issue.",
+    "Food prices, fuel prices, and now {thing}. Enough.",
+    "We were promised {amount} in help and saw none of it. So much for {thing}.",
+    "At {amount} a ticket, no wonder people are angry about {thing}.",
+    "The council spent {amount} on consultants and {thing} is still a mess.",
+    "My rent rose by {amount} this year. Write about that next to {thing}.",
 ]
 HAM_LINKS = [
     "https://www.reuters.com/world/{slug}/", "https://apnews.com/hub/{slug}",
@@ -238,7 +266,11 @@ HAM_LINKS = [
     "https://www.bls.gov/{slug}/", "https://www.theguardian.com/world/{slug}",
     "https://www.npr.org/sections/{slug}/", "https://en.wikipedia.org/wiki/{slug}",
     "www.ons.gov.uk/{slug}", "https://www.aljazeera.com/news/{slug}",
+    "https://www.nytimes.com/section/{slug}", "https://www.dw.com/en/{slug}/",
+    "https://www.france24.com/en/{slug}/", "https://www.cbc.ca/news/{slug}",
 ]  # fmt: skip
+CITATIONS = ["Source: {link}", "More here: {link}", "See also {link}", "(via {link})",
+             "Background: {link}", "{link}", "The data: {link}"]  # fmt: skip
 AMOUNTS = ["$40", "£300", "€120", "200 dollars", "$1,500", "€25 a month", "about £90"]
 
 SPAM_TEMPLATES = [
@@ -340,15 +372,20 @@ def spam_comment(rng, test):
         "product": rng.choice(part(PRODUCTS, test, 4)),
         "url": spam_url(rng, words, tlds),
         "spelt": f"{a}{b} {rng.choice(['dot', '(dot)', '[dot]', '.'])} {rng.choice(tlds)}",
-        "year": rng.choice([2025, 2026, 2027]), "money": rng.choice(MONEY),
-        "opener": rng.choice(OPENERS), "percent": rng.choice([30, 50, 70, 80, 90, 300]),
+        "year": rng.choice([2025, 2026, 2027]),
+        "money": rng.choice(MONEY),
+        "opener": rng.choice(OPENERS),
+        "percent": rng.choice([30, 50, 70, 80, 90, 300]),
         "phone": f"+{rng.randint(1, 99)} {rng.randint(200, 999)} {rng.randint(100, 999)} "
         f"{rng.randint(1000, 9999)}",
-        "city": rng.choice(CITIES), "email": f"{a}{b}{rng.randint(1, 99)}@mail.example",
-        "minutes": rng.choice([5, 10, 15]), "kilos": rng.choice([5, 10, 15]),
-        "weeks": rng.choice([2, 3, 4]), "prize": rng.choice(PRIZES),
+        "city": rng.choice(CITIES),
+        "email": f"{a}{b}{rng.randint(1, 99)}@mail.example",
+        "minutes": rng.choice([5, 10, 15]),
+        "kilos": rng.choice([5, 10, 15]),
+        "weeks": rng.choice([2, 3, 4]),
+        "prize": rng.choice(PRIZES),
         "count": rng.randint(2, 20),
-    }  # fmt: skip
+    }
     text = rng.choice(part(SPAM_TEMPLATES, test)).format_map(fields).strip()
     if rng.random() < 0.1:
         text = text.upper()
@@ -356,12 +393,28 @@ def spam_comment(rng, test):
 
 
 def ham_comment(rng, test, things, slug):
-    thing = rng.choice(things)
+    """One to three civil sentences about the story, sometimes citing a source.
+
+    Joining sentences from different templates keeps any one template's words from
+    standing in for "ham" as a block.
+    """
     link = rng.choice(part(HAM_LINKS, test, 4)).format(slug=slug)
-    text = rng.choice(part(HAM_TEMPLATES, test)).format(
-        thing=thing, Thing=thing[0].upper() + thing[1:], THING=thing.upper(), link=link,
-        amount=rng.choice(AMOUNTS),
-    )
+    templates = rng.sample(part(HAM_TEMPLATES, test), rng.choice([1, 1, 2, 3]))
+    sentences = []
+    for template in templates:
+        thing = rng.choice(things)
+        sentences.append(
+            template.format(
+                thing=thing,
+                Thing=thing[0].upper() + thing[1:],
+                THING=thing.upper(),
+                link=link,
+                amount=rng.choice(AMOUNTS),
+            )
+        )
+    text = " ".join(sentences)
+    if rng.random() < 0.3 and not any("{link}" in template for template in templates):
+        text += " " + rng.choice(CITATIONS).format(link=link)
     if rng.random() < 0.08:
         text = text.upper()
     return text
@@ -370,8 +423,9 @@ def ham_comment(rng, test, things, slug):
 def news_comments(count, seed, *, held_out):
     """`count` generated comments under generated stories, half spam, half ham.
 
-    Ham is paired with its own story, spam with a random one. Spam accounts are usually,
-    not always, young; a third of authors have no known age.
+    Ham is paired with its own story, spam with a random one; 30% have no story, so the
+    words must carry those. Spam accounts are usually, not always, days old, readers'
+    mostly months or years; a third of authors have no known age.
     """
     rng = random.Random(seed)
     topics = sorted(TOPICS)
@@ -383,10 +437,11 @@ def news_comments(count, seed, *, held_out):
         if is_spam:
             text = spam_comment(rng, held_out)
             article = TOPICS[rng.choice(topics)][0]
-            age = rng.expovariate(1 / 20) if rng.random() < 0.8 else rng.uniform(0, 2000)
+            age = rng.expovariate(1 / 10) if rng.random() < 0.7 else rng.uniform(0, 1500)
         else:
             text = ham_comment(rng, held_out, things, topic)
-            age = math.exp(rng.uniform(math.log(0.05), math.log(3000)))
+            age = rng.uniform(0, 7) if rng.random() < 0.15 else math.exp(rng.uniform(2, 8))
+        article = article if rng.random() < 0.7 else ""
         examples.append(Example(text, is_spam, article, age if rng.random() < 0.67 else None))
     return examples
 
@@ -406,6 +461,20 @@ IDENTITY_TEMPLATES = [
     "I am {a}.", "We are {a} and {b}.", "The {a} community held a meeting last night.",
     "She is a {a} {person} from the north.", "{A} and proud.", "He is {a}.",
 ]  # fmt: skip
+GROUPS = [
+    "gay people", "lesbians", "trans people", "Muslims", "Jews", "Christians", "Hindus", "Sikhs",
+    "Buddhists", "atheists", "Black people", "white people", "Asians", "Latinos", "Africans",
+    "Mexicans", "Chinese people", "Arabs", "immigrants", "refugees", "deaf people",
+    "disabled people", "old people", "women", "men", "Catholics", "Nigerians", "Indians",
+    "gays", "blacks", "whites", "Jewish people", "Muslim women", "migrants", "Mormons",
+]  # fmt: skip
+GROUP_TEMPLATES = [
+    "{Group}.", "{Group} are welcome here.", "Many {group} voted in this election.",
+    "The article is about {group}.", "{Group} live in every part of this city.",
+    "{Group} and {other} marched together on Sunday.", "I work with {group} every day.",
+    "What do {group} think of the new law?", "{Group} have lived here for centuries.",
+    "The report interviewed {group} and {other}.", "{Group} matter.", "Support for {group}.",
+]  # fmt: skip
 PEOPLE = ["woman", "man", "person", "student", "nurse", "farmer", "reader", "voter", "parent"]
 RELATIONS = ["sister", "brother", "friend", "mother", "father", "colleague", "partner"]
 
@@ -417,10 +486,92 @@ def identity_sentences(count, seed):
     for _ in range(count):
         a, b = rng.sample(IDENTITIES, 2)
         text = rng.choice(IDENTITY_TEMPLATES).format(
-            a=a, b=b, A=a[0].upper() + a[1:], person=rng.choice(PEOPLE),
+            a=a,
+            b=b,
+            A=a[0].upper() + a[1:],
+            person=rng.choice(PEOPLE),
             relation=rng.choice(RELATIONS),
-        )  # fmt: skip
+        )
         examples.append(Example(text, 0))
+    for _ in range(count // 2):
+        group, other = rng.sample(GROUPS, 2)
+        text = rng.choice(GROUP_TEMPLATES).format(
+            group=group, Group=group[0].upper() + group[1:], other=other
+        )
+        examples.append(Example(text, 0))
+    return examples
+
+
+# Tweets are not news comments: abuse under a story is mostly aimed at the reporter or at
+# other readers, and threats. These examples, with civil replies of the same shapes so that
+# "you are" or "someone should" alone mean nothing, teach that.
+INSULTS = [
+    "stupid", "idiotic", "pathetic", "disgusting", "worthless", "brainless", "clueless",
+    "dumb", "vile", "ignorant", "useless", "spineless", "deranged", "braindead", "gutless",
+    "repulsive", "lying", "filthy", "crooked", "revolting", "nasty", "despicable", "scummy",
+    "trashy", "sick", "hateful", "retarded", "demented", "laughable", "cowardly", "horrible",
+    "terrible", "awful", "evil", "ugly", "gross", "dirty", "lazy", "miserable", "rotten",
+    "creepy", "sleazy", "greedy", "arrogant", "dishonest", "incompetent", "insane", "crazy",
+    "moronic", "foul", "wicked", "shameless", "obnoxious", "hideous", "toxic", "smelly",
+]  # fmt: skip
+INSULT_NOUNS = [
+    "idiot", "moron", "fool", "clown", "loser", "imbecile", "liar", "scumbag", "creep",
+    "coward", "troll", "hypocrite", "parasite", "lowlife", "degenerate", "buffoon", "dimwit",
+    "halfwit", "rat", "pig", "snake", "vermin", "piece of garbage", "waste of space", "jerk",
+]  # fmt: skip
+TARGETS = ["you", "the reporter", "this writer", "the author", "the minister", "these people",
+           "the commenter above", "the moderators", "whoever wrote this", "the mayor"]  # fmt: skip
+HARMS = ["shoot", "hang", "beat up", "punch", "kill", "string up", "run over", "burn"]
+CURSES = ["dies in a fire", "gets hit by a bus", "rots in hell", "chokes on it",
+          "loses everything", "never wakes up"]  # fmt: skip
+ABUSE_TEMPLATES = [
+    "You are a {adj} {noun}.", "What a {adj} {noun} you are.", "Shut up, you {adj} {noun}.",
+    "Only a {noun} would write this {adj} rubbish.", "{Target} is a {adj} {noun}.",
+    "Go away, {noun}.", "People like you are {adj}.", "This {adj} piece was written by a {noun}.",
+    "I hope {target} {curse}.", "Someone should {harm} {target}.", "Get lost, you {noun}.",
+    "Are you really this {adj}?", "Typical {adj} comment from a {noun}.",
+    "Nobody cares what a {noun} like you thinks.", "{Target} deserves to be {harm}ed. {Adj}.",
+    "{Adj} {noun}. Delete your account.", "Read it again, {noun}. Or are you too {adj}?",
+    "Whoever hired this {noun} is as {adj} as {target}.",
+]  # fmt: skip
+KIND = [
+    "fair", "sensible", "thoughtful", "careful", "honest", "kind", "smart", "brave",
+    "decent", "reasonable", "clear", "informed", "patient", "generous", "good", "nice",
+    "great", "excellent", "wonderful", "lovely", "friendly", "gentle", "happy", "caring",
+    "helpful", "wise", "calm", "polite", "funny", "hard-working", "respectful", "humble",
+    "modest", "cheerful", "talented", "fine", "proud", "serious", "quiet", "curious",
+]  # fmt: skip
+KIND_NOUNS = ["writer", "reader", "reporter", "point", "argument", "neighbour", "expert",
+              "question", "summary", "teacher"]  # fmt: skip
+CIVIL_TEMPLATES = [
+    "You are a {adj} {noun}.", "What a {adj} {noun} you are.", "You make a {adj} {noun}.",
+    "{Target} is a {adj} {noun}.", "People like you are {adj}.", "I hope {target} reads this.",
+    "Someone should ask {target} about this.", "Are you really sure? It seems {adj} to me.",
+    "This {adj} piece was written by a {noun} who knows the area.",
+    "Nobody could call this {adj}, but it is wrong.", "Typical {adj} comment from a {noun}.",
+    "Read it again, the {noun} says the opposite.", "I disagree with {target} on this.",
+    "Thank you, {target}, for a {adj} answer.", "You are wrong, but thanks for a {adj} reply.",
+]  # fmt: skip
+
+
+def abuse_sentences(count, seed):
+    """Insults and threats aimed at people (toxic) and civil replies of the same shapes."""
+    rng = random.Random(seed)
+    examples = []
+    for number in range(count):
+        toxic = number % 2
+        adjective = rng.choice(INSULTS if toxic else KIND)
+        target = rng.choice(TARGETS)
+        text = rng.choice(ABUSE_TEMPLATES if toxic else CIVIL_TEMPLATES).format(
+            adj=adjective,
+            Adj=adjective.capitalize(),
+            target=target,
+            Target=target.capitalize(),
+            harm=rng.choice(HARMS),
+            curse=rng.choice(CURSES),
+            noun=rng.choice(INSULT_NOUNS if toxic else KIND_NOUNS),
+        )
+        examples.append(Example(text, toxic))
     return examples
 
 
@@ -456,19 +607,40 @@ def fit(examples, name, with_signals):
         (np.array(data), np.array(columns, dtype=np.int32), np.array(pointers, dtype=np.int32)),
         shape=(len(rows), len(names)),
     )
+    labels = np.array([example.label for example in examples])
+    scale = evidence_scale(matrix, labels, names) if SCALED[name] else np.ones(len(names))
     learner = LogisticRegression(C=C[name], solver="liblinear", max_iter=5000)
-    learner.fit(matrix, np.array([example.label for example in examples]))
+    learner.fit(matrix @ diags(scale), labels)
     weights, signals = {}, {}
-    for feature, weight in zip(names, learner.coef_[0], strict=True):
+    for feature, weight in zip(names, learner.coef_[0] * scale, strict=True):
         if feature.startswith("signal:"):
             signals[feature.removeprefix("signal:")] = round(float(weight), 4)
         elif abs(weight) >= SMALLEST_WEIGHT:
             weights[feature] = round(float(weight), 4)
-    model = {"name": name, "version": f"{name}-v{VERSION}",
-             "bias": round(float(learner.intercept_[0]), 4), "weights": weights}  # fmt: skip
+    model = {
+        "name": name,
+        "version": f"{name}-v{VERSION}",
+        "bias": round(float(learner.intercept_[0]), 4),
+        "weights": weights,
+    }
     if with_signals:
         model["signals"] = signals
     return model
+
+
+def evidence_scale(matrix, labels, names):
+    """How strongly each text feature leans to one class, |log odds ratio| (add-one).
+
+    Scaling columns by it before the regression lets the few telling features stand out
+    against the many weak n-grams; it folds into the weights, so the runtime never sees
+    it. The spam signals keep scale 1.
+    """
+    present = (matrix > 0).astype(np.float64)
+    positive = np.asarray(present[labels == 1].sum(axis=0)).ravel() + 1
+    negative = np.asarray(present[labels == 0].sum(axis=0)).ravel() + 1
+    scale = np.abs(np.log((positive / positive.sum()) / (negative / negative.sum())))
+    scale[[position for position, name in enumerate(names) if name.startswith("signal:")]] = 1
+    return scale
 
 
 def write(model, out_dir):
@@ -486,7 +658,7 @@ def scores(chosen, examples):
     """A model's scores for examples, with the spam model's context when it is spam."""
     if chosen.name == "spam":
         return [classifiers.score_spam(chosen, e.text, e.article, e.age).value for e in examples]
-    return [classifiers.score_toxicity(chosen, e.text).value for e in examples]
+    return [chosen.score(e.text).value for e in examples]
 
 
 def precision_recall(labels, values, threshold):
@@ -503,7 +675,10 @@ def training_sets(data_dir):
     civil_news = [Example(example.text, 0) for example in news if not example.label]
     tweets = random.Random(SEED + 4).sample(davidson_train, min(3000, len(davidson_train)))
     return {
-        "toxicity": davidson_train + civil_news + identity_sentences(2000, SEED + 1),
+        "toxicity": davidson_train
+        + civil_news
+        + identity_sentences(2000, SEED + 1)
+        + abuse_sentences(3000, SEED + 5),
         "spam": youtube_train + news + [Example(tweet.text, 0) for tweet in tweets],
     }
 
@@ -527,8 +702,10 @@ def train(data_dir, out_dir, report=print):
             "precision {:.3f} recall {:.3f} at {}".format(*precision_recall(labels, values, t), t)
             for t in (0.5, 0.8)
         )
-        report(f"held-out {set_name} ({len(examples)}): "
-               f"ROC-AUC {roc_auc_score(labels, values):.4f}  {cuts}")  # fmt: skip
+        report(
+            f"held-out {set_name} ({len(examples)}): "
+            f"ROC-AUC {roc_auc_score(labels, values):.4f}  {cuts}"
+        )
     for path, digest in written.values():
         report(f"wrote {path} ({path.stat().st_size:,} bytes) sha256 {digest}")
     if out_dir.resolve() == classifiers.TRAINED.resolve():

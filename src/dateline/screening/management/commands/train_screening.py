@@ -1,4 +1,4 @@
-"""`dateline train-screening`: rebuild the toxicity and spam model files from the shared data."""
+"""`dateline train-screening`: rebuild the toxicity and spam model files from labelled data."""
 
 import os
 from pathlib import Path
@@ -8,23 +8,34 @@ from django.core.management.base import BaseCommand, CommandError
 from dateline.screening import classifiers
 from dateline.screening.training import DataError, train
 
+# src/dateline/screening/management/commands/ -> the repository root is five levels up.
+REPOSITORY = Path(__file__).resolve().parents[5]
+
 
 def default_data_dir():
-    """DATELINE_TRAINING_DATA, else ../shared/data beside the repository."""
-    repository = Path(__file__).resolve().parents[5]
-    return os.environ.get("DATELINE_TRAINING_DATA") or str(repository.parent / "shared" / "data")
+    """DATELINE_TRAINING_DATA, else the shared data folder beside the repository."""
+    return os.environ.get("DATELINE_TRAINING_DATA") or str(REPOSITORY.parent / "shared" / "data")
 
 
 class Command(BaseCommand):
-    help = "Train the screening models from ../shared/data (deterministic: same data, same files)."
+    help = (
+        "Train the screening models (deterministic: the same data gives the same files), "
+        "print their metrics on the held-out splits and the sha256 of each file."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--data-dir", default=None, help="the labelled data (see its README)")
-        parser.add_argument("--out", default=str(classifiers.TRAINED), help="where to write")
+        parser.add_argument(
+            "--data-dir",
+            help="the labelled data (default: $DATELINE_TRAINING_DATA, else ../shared/data "
+            "beside the repository)",
+        )
+        parser.add_argument(
+            "--out", default=str(classifiers.TRAINED), help="where to write the model files"
+        )
 
     def handle(self, *args, **options):
         data_dir = options["data_dir"] or default_data_dir()
         try:
             train(data_dir, options["out"], report=self.stdout.write)
         except DataError as error:
-            raise CommandError(f"{error}. Point --data-dir at the shared data folder.") from error
+            raise CommandError(f"{error} (see --data-dir)") from error

@@ -219,9 +219,14 @@ def test_surge_switches_on_when_most_comments_are_held():
     assert started and started[0].started and "held" in started[0].reason
 
 
-def test_simhash_separates_near_and_far_texts():
-    a = text.simhash("Great article, visit my site for cheap loans now")
-    b = text.simhash("Great article, visit my site for cheap loans today")
-    c = text.simhash("The airlift matters more than training does.")
-    assert text.near(a, b, 9) and not text.near(a, c, 9)
-    assert not text.near(a, b, 5)  # short texts must match exactly
+def test_near_duplicates_are_word_sets_that_mostly_overlap():
+    a = text.fingerprint("Great article, visit my site for the cheapest loans now")
+    b = text.fingerprint("Great article, visit my site for the cheapest loans today")
+    c = text.fingerprint("The airlift matters more than training does.")
+    assert text.near(a, b) and not text.near(a, c)
+    shared_tail = ", as I see it after many years of reading about this."
+    assert not text.near(
+        text.fingerprint("The border matters more than the elections" + shared_tail),
+        text.fingerprint("Refuelling comes after the harvest" + shared_tail),
+    )
+    assert not text.near(text.fingerprint("I agree."), text.fingerprint("I disagree."))

@@ -49,6 +49,8 @@ class Comment(models.Model):
             ),
             models.Index(fields=["thread", "created"], name="comment_replies"),
             models.Index(fields=["status", "created"], name="comment_queue"),
+            # A story's response count and newest comment, without scanning other stories.
+            models.Index(fields=["page", "status", "id"], name="comment_latest"),
         ]
 
     def __str__(self):

@@ -159,10 +159,10 @@ def duplicates(sub, policy, state):
     words = len(text.fold(sub.body).split())
     if words < 2:
         return
-    fingerprint = text.simhash(sub.body)
+    fingerprint = text.fingerprint(sub.body)
     window = policy.duplicate_window_seconds
     mine = state.recent(f"author:{sub.author}", sub.created, window)
-    if not sub.is_edit and any(text.near(fingerprint, old, words) for old in mine):
+    if not sub.is_edit and any(text.near(fingerprint, old) for old in mine):
         yield Reason(
             "duplicate",
             "You have already posted this comment.",
@@ -170,7 +170,7 @@ def duplicates(sub, policy, state):
         )
     everyone = state.recent("everyone", sub.created, window)
     others = {
-        author for old, author in everyone if author != sub.author and text.near(fingerprint, old, words)
+        author for old, author in everyone if author != sub.author and text.near(fingerprint, old)
     }
     if others and words >= MIN_WORDS_FOR_CAMPAIGN:
         yield Reason(

@@ -7,8 +7,8 @@ matches every variant; `find_words` reports the words as they were written, so t
 moderator queue can highlight them.
 """
 
-import hashlib
 import re
+import zlib
 import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -35,8 +35,8 @@ SPELLED_LINK = re.compile(
 )
 
 
-NEAR_BITS = 12
-SHORT_WORDS = 8
+NEAR_SHARE = 0.8
+SHORT_WORDS = 6
 
 
 def strip_marks(text):
@@ -133,20 +133,19 @@ def domain_matches(host, listed):
     return any(host == entry or host.endswith("." + entry) for entry in listed)
 
 
-def simhash(text, bits=64):
-    """A 64-bit fingerprint of the words: texts with most words in common differ in
-    few bits (NEAR_BITS or fewer), unrelated ones in about half."""
-    weights = [0] * bits
-    for word in fold(text).split():
-        value = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
-        for bit in range(bits):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    return sum(1 << bit for bit in range(bits) if weights[bit] > 0)
+def fingerprint(text):
+    """The distinct words of a text, folded and hashed small: what near-duplicate checks
+    compare (kept in the cache for an hour, so compact)."""
+    return tuple(sorted({zlib.crc32(word.encode()) for word in fold(text).split()}))
 
 
-def near(a, b, words):
-    """Whether two fingerprints belong to near-identical texts of about `words` words.
+def near(a, b):
+    """Whether two fingerprints belong to the same text with a word or two changed.
 
-    Short texts must match exactly: in "My view on tankers" one word is a quarter of it.
+    Word sets that overlap by NEAR_SHARE or more (Jaccard) are near; short texts, where
+    one word is a large part, must have the same words.
     """
-    return (a ^ b).bit_count() <= (NEAR_BITS if words >= SHORT_WORDS else 0)
+    if len(a) < SHORT_WORDS or len(b) < SHORT_WORDS:
+        return a == b
+    shared = len(set(a) & set(b))
+    return shared / (len(a) + len(b) - shared) >= NEAR_SHARE

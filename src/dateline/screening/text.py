@@ -8,8 +8,8 @@ moderator queue can highlight them.
 """
 
 import re
-import zlib
 import unicodedata
+import zlib
 from functools import lru_cache
 from urllib.parse import urlsplit
 

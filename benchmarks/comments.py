@@ -23,12 +23,14 @@ Usage:
 """
 
 import argparse
+import atexit
 import functools
 import http.client
 import io
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -45,7 +47,9 @@ CLIENTS, POSTS_EACH = 16, 20
 
 
 def configure(postgres_url):
-    os.environ["DATELINE_DATA_DIR"] = tempfile.mkdtemp(prefix="dateline-bench-")
+    scratch = tempfile.mkdtemp(prefix="dateline-bench-")
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    os.environ["DATELINE_DATA_DIR"] = scratch
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
     if postgres_url:
         import psycopg

@@ -5,9 +5,11 @@ DATELINE_REQUIRE_POSTGRES=1 (CI sets it), in which case they fail: CI asked for
 PostgreSQL and must not pass without it.
 """
 
+import atexit
 import io
 import json
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -18,6 +20,7 @@ REQUIRE_POSTGRES = os.environ.get("DATELINE_REQUIRE_POSTGRES") == "1"
 
 # Uploaded and generated images go to a scratch folder, never the developer's var/.
 settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="dateline-test-media-")
+atexit.register(shutil.rmtree, settings.MEDIA_ROOT, ignore_errors=True)
 
 
 def on_postgres():

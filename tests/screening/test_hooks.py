@@ -2,6 +2,7 @@
 never shown to other readers in pages, feeds or the API."""
 
 import pytest
+from django.core import mail
 
 from dateline.audit.models import AuditEntry
 from dateline.comments import actions
@@ -121,25 +122,26 @@ def test_site_word_list_from_the_cms(story, regular):
     assert post(story, regular, "Buy m00nshine").status == Comment.Status.REJECTED
 
 
-def test_surge_switches_the_story_to_premoderation(story, make_many_readers):
+def test_surge_switches_the_story_to_premoderation(
+    story, make_many_readers, django_capture_on_commit_callbacks
+):
     site_settings = ScreeningSettings.for_site(story.get_site())
     site_settings.surge_comments_per_minute = 5
     site_settings.save()
-    statuses = [
-        post(story, reader, f"Comment {n} on {word}.", ip=f"192.0.2.{n}").status
-        for n, (reader, word) in enumerate(
-            zip(
-                make_many_readers(8),
-                ["tankers", "budget", "refugees", "schools", "roads", "prices", "rain", "trains"],
-                strict=True,
-            )
-        )
-    ]
+    readers = make_many_readers(8)
+    words = ["tankers", "budget", "refugees", "schools", "roads", "prices", "rain", "trains"]
+    with django_capture_on_commit_callbacks(execute=True):  # the mail goes after the commit
+        statuses = [
+            post(story, reader, f"Comment {n} on {word}.", ip=f"192.0.2.{n}").status
+            for n, (reader, word) in enumerate(zip(readers, words, strict=True))
+        ]
     assert statuses[:6] == [Comment.Status.PUBLISHED] * 6
     assert statuses[-1] == Comment.Status.HELD
     surge = Surge.objects.get(page=story, ended__isnull=True)
     assert "comments in the last minute" in surge.reason
     assert AuditEntry.objects.filter(action="screening.surge_start").exists()
+    surge_mail = [message for message in mail.outbox if message.subject.startswith("Surge")]
+    assert len(surge_mail) == 1 and "moderator@dateline.invalid" in surge_mail[0].to
 
 
 @pytest.fixture

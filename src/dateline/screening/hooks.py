@@ -7,8 +7,12 @@ the writer's history), judges, and keeps surge control up to date.
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -77,6 +81,27 @@ def history_of(user, *, exclude=None):
     )
 
 
+def mail_moderators(page, reason):
+    """Email every active staff member that a story went to pre-moderation."""
+    moderators = (
+        get_user_model()
+        .objects.filter(is_staff=True, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if moderators:
+        site = page.get_site()
+        send_mail(
+            f"Surge: comments on “{page.title}” are now pre-moderated",
+            f"Comments on “{page.title}” spiked ({reason}), so each new one waits for a "
+            "moderator until the story calms down.\n\nThe queue: "
+            f"{site.root_url if site else ''}{reverse('moderation:queue')}",
+            settings.DEFAULT_FROM_EMAIL,
+            list(moderators),
+            fail_silently=True,  # a mail server being down must not stop a comment
+        )
+
+
 def story_text(page):
     """The words of a story (title, standfirst, paragraphs), for the spam model."""
     published = page.last_published_at.timestamp() if page.last_published_at else 0
@@ -95,10 +120,11 @@ def story_text(page):
 
 
 def note_surge(page, change):
-    """Tell moderators: a Surge row they see on the queue, and an audit entry."""
+    """Tell moderators: a Surge row on the queue, an audit entry, and an email when it starts."""
     if change.started:
         Surge.objects.create(page=page, reason=change.reason[:200])
         record("screening.surge_start", target=page, reason=change.reason)
+        transaction.on_commit(lambda: mail_moderators(page, change.reason))
     else:
         Surge.objects.filter(page=page, ended__isnull=True).update(ended=timezone.now())
         record("screening.surge_end", target=page, reason=change.reason)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dateline.audit.log import record
-from dateline.comments.actions import delete_all_by_author
+from dateline.comments.actions import delete_all_by_author, require_staff
 
 from .models import CommentApiToken
 from .names import check_available, clean_display_name
@@ -127,14 +127,9 @@ def delete_account(user, *, password, ip=None):
         user.delete()
 
 
-def _require_staff(actor):
-    if not (actor and actor.is_authenticated and actor.is_staff):
-        raise PermissionDenied("Only moderators can do that.")
-
-
 def ban(user, *, actor, reason=""):
     """A moderator bans a commenter: they can no longer post, react or report."""
-    _require_staff(actor)
+    require_staff(actor)
     if user.is_staff:
         raise PermissionDenied("Staff accounts cannot be banned here.")
     with transaction.atomic():
@@ -146,7 +141,7 @@ def ban(user, *, actor, reason=""):
 
 def suspend(user, *, actor, days, reason=""):
     """A moderator suspends a commenter for `days` days."""
-    _require_staff(actor)
+    require_staff(actor)
     if user.is_staff:
         raise PermissionDenied("Staff accounts cannot be suspended here.")
     if not 1 <= days <= 365:

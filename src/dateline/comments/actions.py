@@ -56,7 +56,7 @@ def _require_login(user, doing):
         raise NotAllowed(f"Log in to {doing}.", "login_required")
 
 
-def _require_staff(user):
+def require_staff(user):
     _require_login(user, "moderate")
     if not user.is_staff:
         raise NotAllowed("Only moderators can do that.", "staff_only")
@@ -189,7 +189,7 @@ def delete_all_by_author(user, *, actor):
 
 def moderate(comment, *, actor, decision, reason=""):
     """A moderator approves, rejects or removes a comment."""
-    _require_staff(actor)
+    require_staff(actor)
     status = {
         "approve": Comment.Status.PUBLISHED,
         "reject": Comment.Status.REJECTED,
@@ -210,7 +210,7 @@ def moderate(comment, *, actor, decision, reason=""):
 
 
 def set_featured(comment, *, actor, featured=True):
-    _require_staff(actor)
+    require_staff(actor)
     if featured and not comment.is_visible:
         raise ValidationError("Only a published comment can be featured.", code="invalid")
     with transaction.atomic():

@@ -7,7 +7,6 @@ listed in the OpenAPI document (openapi.py).
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
-from django.urls import reverse
 from wagtail.models import Page
 
 from dateline.accounts.api import user_json
@@ -17,13 +16,17 @@ from dateline.newsroom.models import StoryPage
 
 from . import actions
 from .models import Comment
+from .rendering import permalink_base
 from .threads import SORTS, shown_to, thread_page
 
 
-def comment_json(node_or_comment, *, reacted=frozenset()):
-    """A comment as the API shows it; tombstones keep their place but lose text and author."""
-    node = getattr(node_or_comment, "comment", None) and node_or_comment
-    comment = node.comment if node else node_or_comment
+def comment_json(comment, *, node=None, reacted=frozenset(), base=None):
+    """A comment as the API shows it; tombstones keep their place but lose text and author.
+
+    With its `node` from a page of threads, the replies under it come too. `base` is the
+    permalink prefix, worked out once for a whole page of comments.
+    """
+    base = base or permalink_base()
     data = {
         "id": comment.pk,
         "page": comment.page_id,
@@ -31,7 +34,7 @@ def comment_json(node_or_comment, *, reacted=frozenset()):
         "thread": comment.thread_id,
         "depth": comment.depth,
         "status": comment.status,
-        "url": reverse("comments:permalink", args=[comment.pk]),
+        "url": f"{base}{comment.pk}/",
         "created": comment.created.isoformat(),
         "edited": comment.edited_at.isoformat() if comment.edited_at else None,
         "author": None,
@@ -49,10 +52,13 @@ def comment_json(node_or_comment, *, reacted=frozenset()):
         )
     if comment.depth == 0:
         data["reply_count"] = comment.reply_count
-    if node:
+    if node is not None:
         replying_to = node.replying_to
         data["replying_to"] = user_json(replying_to) if replying_to else None
-        data["replies"] = [comment_json(child, reacted=reacted) for child in node.children]
+        data["replies"] = [
+            comment_json(child.comment, node=child, reacted=reacted, base=base)
+            for child in node.children
+        ]
     if comment.status == Comment.Status.REJECTED:
         data["rejection_reason"] = actions.rejection_reason(comment)
     return data
@@ -119,6 +125,7 @@ def page_comments(request, page_id):
         viewer=request.user,
         featured=request.GET.get("featured") in ("1", "true"),
     )
+    base = permalink_base()
     return JsonResponse(
         {
             "page": {
@@ -131,7 +138,10 @@ def page_comments(request, page_id):
             "sort": threads.sort,
             "page_number": threads.number,
             "has_more": threads.has_more,
-            "comments": [comment_json(node, reacted=threads.reacted) for node in threads.nodes],
+            "comments": [
+                comment_json(node.comment, node=node, reacted=threads.reacted, base=base)
+                for node in threads.nodes
+            ],
         }
     )
 

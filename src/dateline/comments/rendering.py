@@ -12,6 +12,11 @@ from django.utils.html import format_html_join
 from .models import Flag
 
 
+def permalink_base():
+    """ "/comments/": a comment's permalink is this followed by "<id>/"."""
+    return reverse("comments:permalink", args=[0])[: -len("0/")]
+
+
 def shared_context(page, *, viewer, csrf_token, threads=None):
     return {
         "page": page,
@@ -19,7 +24,7 @@ def shared_context(page, *, viewer, csrf_token, threads=None):
         "threads": threads,
         "csrf_token": csrf_token,
         "comments_open": getattr(page, "comments_open", False),
-        "comment_base": reverse("comments:permalink", args=[0])[: -len("0/")],
+        "comment_base": permalink_base(),
         "post_url": reverse("comments:post", args=[page.pk]),
         "login_url": reverse("accounts:login"),
         "flag_options": format_html_join("", '<option value="{}">{}</option>', Flag.Reason.choices),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from dateline.core.client import client_ip
+from dateline.core.errors import first_message
 
 from . import actions
 from .models import Comment
@@ -21,10 +22,6 @@ from .threads import PAGE_SIZE, SHOWN, Node
 HELD_MESSAGE = (
     "Thanks: your comment is held for review and will appear once a moderator approves it."
 )
-
-
-def first_message(error):
-    return error.messages[0] if hasattr(error, "messages") else str(error)
 
 
 def outcome_message(request, comment):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from dateline.accounts import actions as account_actions
 from dateline.comments import actions as comment_actions
 from dateline.comments.models import Comment
+from dateline.core.errors import first_message
 from dateline.screening.models import Surge
 from dateline.screening.state import cache_state
 from dateline.screening.surge import is_on
@@ -94,7 +95,7 @@ def act(request):
                 apply(decision, comment, actor=request.user, reason=reason, form=request.POST)
         done = len(comments)
     except (PermissionDenied, ValidationError) as error:
-        problems.append(error.messages[0] if hasattr(error, "messages") else str(error))
+        problems.append(first_message(error))
     if request.headers.get("Accept") == "application/json":
         status = 400 if problems else 200
         return JsonResponse({"done": done, "ids": ids, "errors": problems}, status=status)

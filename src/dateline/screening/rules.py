@@ -10,12 +10,11 @@ from datetime import datetime
 
 from dateline.comments.text import MAX_LENGTH
 
-from . import text
+from . import classifiers, text
 from .policy import PREMODERATE, PREMODERATE_LINKS
 from .verdict import HOLD, REJECT, Reason
 
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
-SHORTENERS = ("bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly", "cutt.ly")
 MIN_WORDS_FOR_CAMPAIGN = 5
 
 
@@ -99,7 +98,9 @@ def links(sub, policy, state):
             HOLD,
             {"words": sub.links[:5], "count": len(counted)},
         )
-    shortened = sorted({host for host in hosts if text.domain_matches(host, SHORTENERS)})
+    shortened = sorted(
+        {host for host in hosts if text.domain_matches(host, classifiers.SHORTENERS)}
+    )
     if shortened:
         yield Reason(
             "shortened_link",

@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 PUBLISH = "publish"
 HOLD = "hold"
 REJECT = "reject"
-DECISIONS = (PUBLISH, HOLD, REJECT)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from profanity_check import predict_prob  # noqa: E402
+from sklearn.calibration import CalibratedClassifierCV  # noqa: E402
+from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.metrics import roc_auc_score  # noqa: E402
+from sklearn.svm import LinearSVC  # noqa: E402
 
 from dateline.screening import classifiers, pipeline, training  # noqa: E402
 from dateline.screening.policy import Policy  # noqa: E402
@@ -31,6 +34,8 @@ from dateline.screening.state import MemoryStore, State  # noqa: E402
 
 BASELINE = "alt-profanity-check"
 BASELINE_CUT = 0.5
+RETRAINED = f"{BASELINE} recipe*"
+TWEETS = "toxicity: Davidson tweets"
 # The hold thresholds the model card recommends (docs/screening-model-card.md).
 RECOMMENDED = {"toxicity": 0.9, "spam": 0.7}
 
@@ -45,6 +50,21 @@ def rates(labels, scores, cut):
         hits / max(1, sum(labels)),
         false / max(1, len(labels) - sum(labels)),
     )
+
+
+def baseline_recipe(examples):
+    """The baseline's own recipe, fitted to `examples`: a scoring function for texts.
+
+    Its shipped model was fitted to every Davidson tweet, the ones held out here included,
+    so on that set it is scored partly on tweets it has seen. Word unigrams weighted by
+    tf-idf (English stop words out), a class-balanced linear SVM, calibrated: fitted to our
+    training tweets only, it shows what the recipe scores on tweets it has not seen.
+    """
+    vectorizer = TfidfVectorizer(stop_words="english", min_df=0.0001)
+    matrix = vectorizer.fit_transform([example.text for example in examples])
+    svm = LinearSVC(class_weight="balanced", dual=False, tol=1e-2, max_iter=100_000)
+    fitted = CalibratedClassifierCV(svm).fit(matrix, [example.label for example in examples])
+    return lambda texts: fitted.predict_proba(vectorizer.transform(texts))[:, 1]
 
 
 def timings(score, texts):
@@ -87,30 +107,38 @@ def main():
         f"FPR = false positive rate on the clean class.\n"
     )
     header = (
-        f"{'held-out set':<34}{'n':>7}  {'model':<21}{'ROC-AUC':>8}  "
+        f"{'held-out set':<30}{'n':>7}  {'model':<28}{'ROC-AUC':>8}  "
         f"{'cut':>4}{'precision':>10}{'recall':>8}{'FPR':>8}"
     )
+    retrained = baseline_recipe(training.davidson(options.data_dir)[0])
     print(header)
     print("-" * len(header))
     for name, examples in sets.items():
         kind = name.split(":")[0]
         labels = [example.label for example in examples]
         ours = training.scores(classifiers.model(kind), examples)
-        theirs = [float(value) for value in predict_prob([e.text for e in examples])]
-        for model, scores, model_cuts in (
+        texts = [example.text for example in examples]
+        rows = [
             (f"dateline {kind}", ours, cuts[kind]),
-            (BASELINE, theirs, [BASELINE_CUT]),
-        ):
+            (BASELINE, [float(value) for value in predict_prob(texts)], [BASELINE_CUT]),
+        ]
+        if name == TWEETS:
+            rows.append((RETRAINED, list(retrained(texts)), [BASELINE_CUT]))
+        for model, scores, model_cuts in rows:
             auc = roc_auc_score(labels, scores)
             for number, cut in enumerate(model_cuts):
                 precision, recall, fpr = rates(labels, scores, cut)
                 lead = (
-                    f"{name.split(': ')[1]:<34}{len(examples):>7}  {model:<21}{auc:>8.4f}"
+                    f"{name.split(': ')[1]:<30}{len(examples):>7}  {model:<28}{auc:>8.4f}"
                     if number == 0
-                    else " " * 72
+                    else " " * 75
                 )
                 print(f"{lead}  {cut:>4}{precision:>10.3f}{recall:>8.3f}{fpr:>8.4f}")
         print()
+    print(
+        f"* the shipped {BASELINE} has trained on every Davidson tweet, these held-out ones "
+        f"included; the row marked * is its recipe fitted to our training tweets only.\n"
+    )
     news = sets["spam: news comments (synthetic)"]
     civil = [example.text for example in news if not example.label]
     ours = [classifiers.toxicity(text).value for text in civil]
@@ -124,7 +152,7 @@ def main():
     )
 
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    tweets = [e.text for e in sets["toxicity: Davidson tweets"]]
+    tweets = [e.text for e in sets[TWEETS]]
     written = (tweets + [e.text for e in news])[: options.latency_comments]
     long = padded(tweets, 300)[: options.latency_comments]
     article = news[0].article
@@ -155,7 +183,7 @@ def main():
         f"{len(long):,} of 300 characters. Rows run in order; like a server process, each "
         f"model remembers the words it has already scored."
     )
-    print(f"{'model':<44}{'median ms':>10}{'p99 ms':>9}")
+    print(f"{'model':<60}{'median ms':>10}{'p99 ms':>9}")
     for label, score in (
         ("dateline toxicity", classifiers.toxicity),
         (
@@ -169,7 +197,7 @@ def main():
         for size, texts in (("as written", written), ("300 chars", long)):
             spent = sorted(timings(score, texts))
             print(
-                f"{label + ', ' + size:<44}{statistics.median(spent):>10.3f}"
+                f"{label + ', ' + size:<60}{statistics.median(spent):>10.3f}"
                 f"{spent[int(len(spent) * 0.99) - 1]:>9.3f}"
             )
 

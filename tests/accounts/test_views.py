@@ -17,6 +17,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def without_screening(settings):
     settings.SCREENING_ENABLED = False  # new readers' comments would wait for a moderator
+
+
 PASSWORD = "a long test passphrase"
 
 

@@ -72,7 +72,7 @@ def test_models_load_from_plain_files_without_network(no_network):
         with gzip.open(classifiers.TRAINED / f"{name}.json.gz", "rt", encoding="utf-8") as f:
             data = json.load(f)  # JSON, not pickle: loading cannot run code
         assert data["version"] == f"{name}-v{training.VERSION}"
-    assert classifiers.versions() == {"toxicity": "toxicity-v1", "spam": "spam-v1"}
+    assert classifiers.versions() == {"toxicity": "toxicity-v2", "spam": "spam-v2"}
     assert 0 <= classifiers.toxicity("hello").value <= 1
     assert 0 <= classifiers.spam("hello", article_text=STORY, account_age_days=3).value <= 1
 
@@ -157,10 +157,12 @@ def tiny_data(root):
         writer.writerow(
             ["", "count", "hate_speech", "offensive_language", "neither", "class", "tweet"]
         )
+        votes = {2: (0, 0, 3), 1: (0, 3, 0), 0: (2, 1, 0)}  # hate, offensive, neither
         for number in range(300):
             label = [2, 1, 0][number % 3]  # neither, offensive, hate
             word = (kind if label == 2 else rude)[number % 6]
-            writer.writerow([number, 3, 0, 0, 3, label, f"@user{number} what a {word} {number}"])
+            text = f"@user{number} what a {word} {number}"
+            writer.writerow([number, 3, *votes[label], label, text])
     with open(root / "toxicity" / "bias_madlibs_77k.csv", "w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Text", "Label", "Template"])
@@ -229,7 +231,44 @@ def test_train_command_refuses_missing_data(tmp_path):
 def test_train_command_refuses_malformed_csv(tmp_path):
     (tmp_path / "toxicity").mkdir()
     (tmp_path / "toxicity" / "davidson_labeled_data.csv").write_text("a,b\n1,2\n")
-    with pytest.raises(CommandError, match="lacks the columns class, tweet"):
+    with pytest.raises(CommandError, match="lacks the columns class, tweet, count"):
+        call_command("train_screening", data_dir=str(tmp_path), out=str(tmp_path / "out"))
+    assert not (tmp_path / "out").exists()
+
+
+def write_tweets(root, rows):
+    (root / "toxicity").mkdir(parents=True)
+    with open(root / "toxicity" / "davidson_labeled_data.csv", "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["", "count", "hate_speech", "offensive_language", "neither", "class", "tweet"]
+        )
+        writer.writerows(rows)
+
+
+def test_tweets_count_by_how_far_their_annotators_agreed(tmp_path):
+    write_tweets(
+        tmp_path,
+        [
+            [number, count, hate, offensive, count - hate - offensive, label, f"tweet {number}"]
+            for number, (count, hate, offensive, label) in enumerate(
+                [(3, 0, 0, 2), (3, 0, 1, 2), (4, 1, 1, 1), (3, 3, 0, 0), (6, 1, 3, 1)] * 5
+            )
+        ],
+    )
+    train, held = training.davidson(tmp_path)
+    weights = {example.text: example.weight for example in train + held}
+    assert [weights[f"tweet {number}"] for number in range(5)] == [1, 2 / 3, 0.5, 1, 2 / 3]
+
+
+@pytest.mark.parametrize(
+    "votes, problem",
+    [(("x", 0, 0), "not a whole number"), ((3, 2, 2), "impossible"), ((0, 0, 0), "impossible")],
+)
+def test_train_command_refuses_impossible_vote_counts(tmp_path, votes, problem):
+    count, hate, offensive = votes
+    write_tweets(tmp_path, [[1, count, hate, offensive, 0, 1, "a tweet"]])
+    with pytest.raises(CommandError, match=problem):
         call_command("train_screening", data_dir=str(tmp_path), out=str(tmp_path / "out"))
     assert not (tmp_path / "out").exists()
 

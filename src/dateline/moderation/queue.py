@@ -15,15 +15,15 @@ TABS = {
 }
 
 
-def tab_query(tab):
+def tab_query(tab, model_ids):
+    """The comments listed under `tab`; `model_ids` are those of `model_held_ids()`."""
     comments = Comment.objects.select_related("author", "page").annotate(
         open_flags=Count("flags", filter=Q(flags__resolved=False))
     )
     if tab == "flagged":
         return comments.filter(open_flags__gt=0).order_by("-open_flags", "created")
     if tab == "model":
-        held = comments.filter(status=Comment.Status.HELD)
-        return held.filter(pk__in=model_held_ids(held)).order_by("created")
+        return comments.filter(pk__in=model_ids, status=Comment.Status.HELD).order_by("created")
     if tab == "rejected":
         return comments.filter(status=Comment.Status.REJECTED).order_by("-created")
     if tab == "approved":
@@ -31,8 +31,12 @@ def tab_query(tab):
     return comments.filter(status=Comment.Status.HELD).order_by("created")
 
 
-def model_held_ids(held):
-    """Held comments that a model held (JSON containment differs by database; read it)."""
+def model_held_ids():
+    """Held comments that a model held (JSON containment differs by database; read it).
+
+    Read once per queue page: both the tab and its count use it.
+    """
+    held = Comment.objects.filter(status=Comment.Status.HELD)
     return [
         pk
         for pk, screening in held.values_list("pk", "screening")
@@ -40,12 +44,11 @@ def model_held_ids(held):
     ]
 
 
-def counts():
-    held = Comment.objects.filter(status=Comment.Status.HELD)
+def counts(model_ids):
     return {
-        "pending": held.count(),
+        "pending": Comment.objects.filter(status=Comment.Status.HELD).count(),
         "flagged": Comment.objects.filter(flags__resolved=False).distinct().count(),
-        "model": len(model_held_ids(held)),
+        "model": len(model_ids),
     }
 
 

@@ -57,11 +57,12 @@ def queue_view(request):
     tab = request.GET.get("tab", "pending")
     if tab not in queue.TABS:
         tab = "pending"
-    paginator = Paginator(queue.tab_query(tab), queue.PAGE_SIZE)
+    model_ids = queue.model_held_ids()
+    paginator = Paginator(queue.tab_query(tab, model_ids), queue.PAGE_SIZE)
     listing = paginator.get_page(request.GET.get("page"))
     comments = list(listing)
     history = queue.histories(comments)
-    counts = queue.counts()
+    counts = queue.counts(model_ids)
     for comment in comments:
         comment.marked = highlight(comment)
         comment.history = history.get(comment.author_id, {})

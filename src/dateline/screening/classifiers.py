@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 TRAINED = Path(__file__).with_name("trained")
 NAMES = ("toxicity", "spam")
 GRAM_SIZES = (3, 4, 5)
+GRAM_MARK = "#"  # starts the name of a character n-gram feature, so no word can be one
 SHORT_WORD = 3  # letters; shorter words are features only as whole words
 REMEMBERED_WORDS = 200_000  # bounded, so a flood of made-up words cannot grow memory forever
 HIGHLIGHTS = 5
@@ -142,7 +143,7 @@ def word_features(word):
     if len(word) <= SHORT_WORD:
         return [word]
     padded = f"<{word}>"
-    grams = ("#" + padded[i : i + n] for n in GRAM_SIZES for i in range(len(padded) - n + 1))
+    grams = (GRAM_MARK + padded[i : i + n] for n in GRAM_SIZES for i in range(len(padded) - n + 1))
     return [word, *grams]
 
 

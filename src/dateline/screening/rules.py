@@ -161,18 +161,17 @@ def duplicates(sub, policy, state):
     if words < 2:
         return
     fingerprint = text.fingerprint(sub.body)
+    is_near = text.near_to(fingerprint)
     window = policy.duplicate_window_seconds
     mine = state.recent(f"author:{sub.author}", sub.created, window)
-    if not sub.is_edit and any(text.near(fingerprint, old) for old in mine):
+    if not sub.is_edit and any(is_near(old) for old in mine):
         yield Reason(
             "duplicate",
             "You have already posted this comment.",
             REJECT,
         )
     everyone = state.recent("everyone", sub.created, window)
-    others = {
-        author for old, author in everyone if author != sub.author and text.near(fingerprint, old)
-    }
+    others = {author for old, author in everyone if author != sub.author and is_near(old)}
     if others and words >= MIN_WORDS_FOR_CAMPAIGN:
         yield Reason(
             "copied_text",

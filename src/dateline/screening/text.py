@@ -39,6 +39,7 @@ NEAR_SHARE = 0.8
 SHORT_WORDS = 6
 
 
+@lru_cache(maxsize=50_000)  # called per word; most words recur from comment to comment
 def strip_marks(text):
     """Drop accents and map look-alike letters from other scripts to Latin ones."""
     text = skeleton(text)
@@ -139,13 +140,29 @@ def fingerprint(text):
     return tuple(sorted({zlib.crc32(word.encode()) for word in fold(text).split()}))
 
 
+def near_to(fingerprint):
+    """A test of whether another fingerprint is near this one (see `near`).
+
+    One comment is compared with up to a few hundred recent ones; its own side of the
+    work is done once, here.
+    """
+    words, size = frozenset(fingerprint), len(fingerprint)
+
+    def test(other):
+        if size < SHORT_WORDS or len(other) < SHORT_WORDS:
+            return fingerprint == other
+        if min(size, len(other)) < NEAR_SHARE * max(size, len(other)):
+            return False  # the overlap can be no more than the smaller set
+        shared = len(words.intersection(other))
+        return shared / (size + len(other) - shared) >= NEAR_SHARE
+
+    return test
+
+
 def near(a, b):
     """Whether two fingerprints belong to the same text with a word or two changed.
 
     Word sets that overlap by NEAR_SHARE or more (Jaccard) are near; short texts, where
     one word is a large part, must have the same words.
     """
-    if len(a) < SHORT_WORDS or len(b) < SHORT_WORDS:
-        return a == b
-    shared = len(set(a) & set(b))
-    return shared / (len(a) + len(b) - shared) >= NEAR_SHARE
+    return near_to(a)(b)

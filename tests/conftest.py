@@ -1,8 +1,10 @@
-"""Suite-wide fixtures and the PostgreSQL contract.
+"""Suite-wide fixtures and the PostgreSQL and Redis contracts.
 
 Tests marked `postgres` run only on PostgreSQL. On SQLite they are skipped, unless
 DATELINE_REQUIRE_POSTGRES=1 (CI sets it), in which case they fail: CI asked for
-PostgreSQL and must not pass without it.
+PostgreSQL and must not pass without it. Tests that use the `redis_cache` fixture are
+skipped when no Redis answers at DATELINE_TEST_REDIS_URL, unless DATELINE_REQUIRE_REDIS=1
+(CI sets it), in which case they fail.
 """
 
 import atexit
@@ -11,12 +13,15 @@ import json
 import os
 import shutil
 import tempfile
+import uuid
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 
 REQUIRE_POSTGRES = os.environ.get("DATELINE_REQUIRE_POSTGRES") == "1"
+REQUIRE_REDIS = os.environ.get("DATELINE_REQUIRE_REDIS") == "1"
+TEST_REDIS_URL = os.environ.get("DATELINE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 # Uploaded and generated images go to a scratch folder, never the developer's var/.
 settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="dateline-test-media-")
@@ -83,6 +88,34 @@ def isolated_cache(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def redis_cache(settings, isolated_cache):
+    """The site's cache on a real Redis, as production runs it, under a prefix of its own."""
+    import redis
+
+    try:
+        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError as error:
+        if REQUIRE_REDIS:
+            pytest.fail(
+                f"DATELINE_REQUIRE_REDIS=1 but Redis at {TEST_REDIS_URL} is unreachable: {error}"
+            )
+        pytest.skip(f"needs Redis at {TEST_REDIS_URL} (set DATELINE_TEST_REDIS_URL)")
+    local = settings.CACHES
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": TEST_REDIS_URL,
+            "KEY_PREFIX": f"dateline-test-{uuid.uuid4().hex}",
+        }
+    }
+    from django.core.cache import caches
+
+    yield caches["default"]
+    caches["default"].delete_pattern("*")  # this test's keys only: the prefix applies
+    settings.CACHES = local
 
 
 @pytest.fixture(scope="session")

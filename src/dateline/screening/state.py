@@ -1,9 +1,27 @@
 """Short-lived memory that screening needs between comments: rate limits and fingerprints.
 
 It lives in Django's cache (Redis in production, so every web worker shares it), or in
-a plain dict for `dateline screen` and tests. Reads and writes are not atomic: two
-comments arriving in the same millisecond may both pass a limit, which errs on the
-side of the reader.
+a plain dict for `dateline screen` and tests. On Redis the rate limit is one atomic
+script, so a flood of comments sent at once cannot slip past it; on other caches two
+comments arriving in the same millisecond may both pass, which errs on the side of the
+reader. The near-duplicate memory is never atomic: at worst one copy more is published.
+"""
+
+from django_redis.cache import RedisCache
+
+# The rate limit kept as one number per key, "due": when the bucket would next be full
+# if nothing else arrived (GCRA). A comment is let through if, after it, the bucket still
+# holds no more than `burst` comments' worth of time. Times are whole milliseconds, which
+# Lua's numbers hold exactly.
+TAKE_TOKEN_SCRIPT = """
+local now, every, burst = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local due = math.max(tonumber(redis.call('GET', KEYS[1])) or now, now) + every
+local wait = due - now - burst * every
+if wait > 0 then
+    return wait
+end
+redis.call('SET', KEYS[1], string.format('%d', due), 'PX', burst * every + 1000)
+return 0
 """
 
 
@@ -23,18 +41,24 @@ class MemoryStore:
 class State:
     def __init__(self, store):
         self.store = store
+        self.script = None
+        if isinstance(store, RedisCache):
+            self.script = store.client.get_client(write=True).register_script(TAKE_TOKEN_SCRIPT)
 
     def take_token(self, key, now, *, every, burst):
         """Token bucket: one token each `every` seconds, at most `burst` saved up.
 
         Returns 0 when a token was taken, else the seconds until the next one.
         """
-        stamp = now.timestamp()
-        tokens, last = self.store.get(f"screen:bucket:{key}", (burst, stamp))
-        tokens = min(burst, tokens + (stamp - last) / every)
-        if tokens < 1:
-            return (1 - tokens) * every
-        self.store.set(f"screen:bucket:{key}", (tokens - 1, stamp), timeout=int(every * burst))
+        key, stamp = f"screen:due:{key}", now.timestamp()
+        if self.script:
+            milliseconds = [round(stamp * 1000), round(every * 1000), burst]
+            return self.script(keys=[self.store.make_key(key)], args=milliseconds) / 1000
+        due = max(self.store.get(key, stamp), stamp) + every
+        wait = due - stamp - burst * every
+        if wait > 0:
+            return wait
+        self.store.set(key, due, timeout=int(every * burst) + 1)
         return 0
 
     def recent(self, key, now, window):
@@ -53,6 +77,6 @@ class State:
 
 
 def cache_state():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    return State(cache)
+    return State(caches["default"])  # the backend itself: `cache` is a proxy to it

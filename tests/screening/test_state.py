@@ -1,5 +1,8 @@
-"""Screening's memory between comments: the rate limit holds under a flood on Redis."""
+"""Screening's memory between comments: the rate limit holds under a flood, on each cache."""
 
+import os
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
@@ -8,22 +11,67 @@ import pytest
 from dateline.screening.state import MemoryStore, State, cache_state
 
 
-def flood(state, comments):
-    """`comments` attempts by one writer in the same instant, from many threads at once."""
+def flood(new_state, comments):
+    """`comments` attempts by one writer in the same instant, from many threads at once.
+
+    Each attempt makes its own State, as each request does.
+    """
     now = datetime.now(UTC)
     with ThreadPoolExecutor(max_workers=32) as pool:
         return list(
             pool.map(
-                lambda _: state.take_token("author:flooder", now, every=3, burst=5),
+                lambda _: new_state().take_token("author:flooder", now, every=3, burst=5),
                 range(comments),
             )
         )
 
 
+FLOODER = """
+import sys, time
+from datetime import UTC, datetime
+import django
+django.setup()
+from dateline.screening.state import cache_state
+start = float(sys.argv[1])
+time.sleep(max(0, start - time.time()))  # every worker fires at the same moment
+now = datetime.fromtimestamp(start, UTC)
+waits = [cache_state().take_token("ip:10.0.0.7", now, every=3, burst=5) for _ in range(200)]
+print(waits.count(0))
+"""
+
+
+def test_worker_processes_sharing_the_file_cache_take_turns(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "dateline.settings",
+        "DATELINE_DATA_DIR": str(tmp_path),
+        "REDIS_URL": "",
+    }
+    stamp = str(datetime.now(UTC).timestamp() + 3)  # after every worker has started
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", FLOODER, stamp], env=env, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(4)
+    ]
+    passed = [int(worker.communicate(timeout=120)[0]) for worker in workers]
+    assert sum(passed) == 5
+
+
+def test_threads_sharing_the_file_cache_take_turns(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    assert flood(cache_state, 200).count(0) == 5
+
+
 def test_the_site_cache_on_redis_rate_limits_in_one_atomic_step(redis_cache):
-    state = cache_state()
-    assert state.script is not None
-    waits = flood(state, 200)
+    assert cache_state().script is not None
+    waits = flood(cache_state, 200)
     assert waits.count(0) == 5
     assert {round(wait, 3) for wait in waits if wait} == {3.0}
 

@@ -1,11 +1,17 @@
 """Short-lived memory that screening needs between comments: rate limits and fingerprints.
 
 It lives in Django's cache (Redis in production, so every web worker shares it), or in
-a plain dict for `dateline screen` and tests. On Redis the rate limit is one atomic
-script, so a flood of comments sent at once cannot slip past it; on other caches two
-comments arriving in the same millisecond may both pass, which errs on the side of the
-reader. The near-duplicate memory is never atomic: at worst one copy more is published.
+a plain dict for `dateline screen` and tests. A flood of comments sent at once must not
+slip past the rate limit: on Redis it is one atomic script; with the file cache of a
+one-machine install, workers take turns through a file lock; otherwise, within one
+process, through a thread lock. The near-duplicate memory takes no lock: at worst one
+copy more is published.
 """
+
+import fcntl
+import threading
+from functools import cache
+from pathlib import Path
 
 from django_redis.cache import RedisCache
 
@@ -38,9 +44,37 @@ class MemoryStore:
         self.values[key] = value
 
 
+class FileLock:
+    """An exclusive lock on a file, so that processes sharing a folder take turns."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.threads = threading.Lock()  # guards `handle` between this process's threads
+
+    def __enter__(self):
+        self.threads.acquire()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.path, "a")  # noqa: SIM115 (closed in __exit__)
+        fcntl.flock(self.handle, fcntl.LOCK_EX)
+
+    def __exit__(self, *exception):
+        self.handle.close()  # releases the file lock
+        self.threads.release()
+
+
+PROCESS_LOCK = threading.Lock()
+
+
+@cache
+def file_lock(path):
+    """One FileLock per path and process, so its thread guard is shared too."""
+    return FileLock(path)
+
+
 class State:
-    def __init__(self, store):
+    def __init__(self, store, lock=PROCESS_LOCK):
         self.store = store
+        self.lock = lock  # held while a rate limit is read and written back
         self.script = None
         if isinstance(store, RedisCache):
             self.script = store.client.get_client(write=True).register_script(TAKE_TOKEN_SCRIPT)
@@ -54,12 +88,13 @@ class State:
         if self.script:
             milliseconds = [round(stamp * 1000), round(every * 1000), burst]
             return self.script(keys=[self.store.make_key(key)], args=milliseconds) / 1000
-        due = max(self.store.get(key, stamp), stamp) + every
-        wait = due - stamp - burst * every
-        if wait > 0:
-            return wait
-        self.store.set(key, due, timeout=int(every * burst) + 1)
-        return 0
+        with self.lock:
+            due = max(self.store.get(key, stamp), stamp) + every
+            wait = due - stamp - burst * every
+            if wait > 0:
+                return wait
+            self.store.set(key, due, timeout=int(every * burst) + 1)
+            return 0
 
     def recent(self, key, now, window):
         """Values remembered under `key` in the last `window` seconds, oldest first."""
@@ -77,6 +112,12 @@ class State:
 
 
 def cache_state():
+    """Screening's memory in the site's cache, with the lock that cache needs."""
+    from django.conf import settings
     from django.core.cache import caches
+    from django.core.cache.backends.filebased import FileBasedCache
 
-    return State(caches["default"])  # the backend itself: `cache` is a proxy to it
+    store = caches["default"]  # the backend itself: `cache` is a proxy to it
+    if isinstance(store, FileBasedCache):
+        return State(store, lock=file_lock(settings.DATA_DIR / "screening.lock"))
+    return State(store)

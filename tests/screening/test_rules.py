@@ -117,6 +117,34 @@ def test_suspect_words_are_held(body):
 @pytest.mark.parametrize(
     "body",
     [
+        "Refugees are parasites",
+        "Honestly they breed like rats",
+        "Send them all back, every one",
+        "These people are animals.",
+        "They should go back where they came from",
+        "Black people are inferior",
+        "Muslims are c0ckr0aches",
+    ],
+)
+def test_dehumanising_talk_about_groups_is_held(body):
+    assert codes(run(rules.word_lists, body)) == [("suspect_word", HOLD)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Farm animals are not pets.",
+        "The mosque was rebuilt after the fire.",
+        "Human rights matter.",
+    ],
+)
+def test_neighbouring_words_alone_are_not_held(body):
+    assert run(rules.word_lists, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
         "A classic assessment of the Sahel.",
         "Scunthorpe United",
         "The spice trade",

@@ -219,13 +219,18 @@ def remark(rng):
     return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}."
 
 
-def post_loop(port, token, page_id, count, pace, latencies, statuses, start):
+# Every client of every run posts from an address of its own, so that per-address rate
+# limits never mix two clients.
+ADDRESSES = (f"198.51.100.{number}" for number in range(1, 255))
+
+
+def post_loop(port, token, address, page_id, count, pace, latencies, statuses, start):
     """One client: POST `count` comments over one keep-alive connection, `pace` s apart."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {
         "Authorization": f"Bearer {token}",
         "Content-Type": "application/json",
-        "X-Forwarded-For": f"198.51.100.{int(token.encode().hex()[:6], 16) % 250 + 1}",
+        "X-Forwarded-For": address,
     }
     rng = random.Random(token)
     start.wait()
@@ -252,9 +257,9 @@ def measure_posting(port, page, tokens, label, pace=0.0, count=POSTS_EACH):
     threads = [
         threading.Thread(
             target=post_loop,
-            args=(port, token, page.pk, count, pace, latencies, statuses, start),
+            args=(port, token, address, page.pk, count, pace, latencies, statuses, start),
         )
-        for token in tokens
+        for token, address in zip(tokens, [next(ADDRESSES) for _ in tokens], strict=True)
     ]
     began = time.perf_counter()
     for thread in threads:

@@ -35,7 +35,7 @@ SMALLEST_WEIGHT = 0.005  # weights closer to zero than this are left out of the 
 
 
 class Recipe(NamedTuple):
-    """How one model is fitted; chosen by 4-fold cross-validation inside the training part."""
+    """How one model is fitted; docs/screening-model-card.md says how each was chosen."""
 
     C: float  # inverse regularisation strength
     # Whether text columns are scaled by how strongly they lean to one class (see

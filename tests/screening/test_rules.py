@@ -251,10 +251,9 @@ def test_near_duplicates_are_word_sets_that_mostly_overlap():
     a = text.fingerprint("Great article, visit my site for the cheapest loans now")
     b = text.fingerprint("Great article, visit my site for the cheapest loans today")
     c = text.fingerprint("The airlift matters more than training does.")
-    assert text.near(a, b) and not text.near(a, c)
+    assert text.near_to(a)(b) and not text.near_to(a)(c)
     shared_tail = ", as I see it after many years of reading about this."
-    assert not text.near(
-        text.fingerprint("The border matters more than the elections" + shared_tail),
-        text.fingerprint("Refuelling comes after the harvest" + shared_tail),
-    )
-    assert not text.near(text.fingerprint("I agree."), text.fingerprint("I disagree."))
+    assert not text.near_to(
+        text.fingerprint("The border matters more than the elections" + shared_tail)
+    )(text.fingerprint("Refuelling comes after the harvest" + shared_tail))
+    assert not text.near_to(text.fingerprint("I agree."))(text.fingerprint("I disagree."))

@@ -49,11 +49,11 @@ class FileLock:
 
     def __init__(self, path):
         self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.threads = threading.Lock()  # guards `handle` between this process's threads
 
     def __enter__(self):
         self.threads.acquire()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.handle = open(self.path, "a")  # noqa: SIM115 (closed in __exit__)
         fcntl.flock(self.handle, fcntl.LOCK_EX)
 

@@ -141,10 +141,12 @@ def fingerprint(text):
 
 
 def near_to(fingerprint):
-    """A test of whether another fingerprint is near this one (see `near`).
+    """A test of whether another fingerprint belongs to the same text with a word or two
+    changed.
 
-    One comment is compared with up to a few hundred recent ones; its own side of the
-    work is done once, here.
+    Word sets that overlap by NEAR_SHARE or more (Jaccard) are near; short texts, where
+    one word is a large part, must have the same words. One comment is compared with up
+    to a few hundred recent ones, so its own side of the work is done once, here.
     """
     words, size = frozenset(fingerprint), len(fingerprint)
 
@@ -157,12 +159,3 @@ def near_to(fingerprint):
         return shared / (size + len(other) - shared) >= NEAR_SHARE
 
     return test
-
-
-def near(a, b):
-    """Whether two fingerprints belong to the same text with a word or two changed.
-
-    Word sets that overlap by NEAR_SHARE or more (Jaccard) are near; short texts, where
-    one word is a large part, must have the same words.
-    """
-    return near_to(a)(b)

@@ -27,6 +27,7 @@ import atexit
 import functools
 import http.client
 import io
+import itertools
 import json
 import os
 import random
@@ -214,14 +215,24 @@ OBJECTS = [
 ]
 
 
-def remark(rng):
-    """A different, ordinary comment each time (screening rejects repeated text)."""
-    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}."
+def remarks(rng):
+    """Ordinary comments in a random order, none twice (screening rejects repeated text)."""
+    texts = [f"{a} {b} {c}." for a, b, c in itertools.product(SUBJECTS, VERBS, OBJECTS)]
+    rng.shuffle(texts)
+    return iter(texts)
 
 
 # Every client of every run posts from an address of its own, so that per-address rate
 # limits never mix two clients.
 ADDRESSES = (f"198.51.100.{number}" for number in range(1, 255))
+
+
+def outcome(status, payload):
+    """A response's status, and for a refusal the gist of its reason (no wait times)."""
+    if status != 400:
+        return str(status)
+    message = json.loads(payload)["error"]["message"]
+    return f"400 {message.removeprefix('Your comment was rejected: ').split(':')[0]}"
 
 
 def post_loop(port, token, address, page_id, count, pace, latencies, statuses, start):
@@ -232,19 +243,19 @@ def post_loop(port, token, address, page_id, count, pace, latencies, statuses, s
         "Content-Type": "application/json",
         "X-Forwarded-For": address,
     }
-    rng = random.Random(token)
+    texts = remarks(random.Random(token))
     start.wait()
     if pace:  # clients do not all press "post" in the same millisecond
         time.sleep(random.random() * pace)
     began = time.perf_counter()
     for number in range(count):
-        body = json.dumps({"body": remark(rng)})
+        body = json.dumps({"body": next(texts)})
         sent = time.perf_counter()
         connection.request("POST", f"/api/v1/pages/{page_id}/comments", body, headers)
         response = connection.getresponse()
-        response.read()
+        payload = response.read()
         latencies.append((time.perf_counter() - sent) * 1000)
-        statuses.append(response.status)
+        statuses.append(outcome(response.status, payload))
         if pace:
             time.sleep(max(0.0, began + (number + 1) * pace - time.perf_counter()))
     connection.close()
@@ -257,9 +268,9 @@ def measure_posting(port, page, tokens, label, pace=0.0, count=POSTS_EACH):
     threads = [
         threading.Thread(
             target=post_loop,
-            args=(port, token, address, page.pk, count, pace, latencies, statuses, start),
+            args=(port, token, next(ADDRESSES), page.pk, count, pace, latencies, statuses, start),
         )
-        for token, address in zip(tokens, [next(ADDRESSES) for _ in tokens], strict=True)
+        for token in tokens
     ]
     began = time.perf_counter()
     for thread in threads:

@@ -8,6 +8,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from dateline.core import api
+
 urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -16,8 +18,13 @@ urlpatterns = [
     path("moderation/", include("dateline.moderation.urls")),
     path("api/v1/auth/", include("dateline.accounts.api_urls")),
     path("api/v1/", include("dateline.comments.api_urls")),
+    # Any other API path: a JSON 404. Matching it also stops the slash-appending redirect.
+    re_path(r"^api/v1/", api.not_found),
     path("", include("dateline.newsroom.urls")),
 ]
+
+handler400 = api.bad_request
+handler500 = "dateline.core.errors.server_error"
 
 if settings.SERVE_MEDIA:
     urlpatterns.append(

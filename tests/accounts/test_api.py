@@ -68,12 +68,10 @@ def test_confusable_refusal_names_the_holder(client):
     assert "George Patton" in response.json()["error"]["message"]
 
 
-@pytest.mark.parametrize(
-    "body", [b"", b"{", b"\xff\xfe", b"[1, 2]", b'"text"', b"null", b"x" * 70000]
-)
+@pytest.mark.parametrize("body", [b"", b"{", b"\xff\xfe", b"[1, 2]", b'"text"', b"null"])
 def test_malformed_bodies_get_invalid_json(client, body):
     response = client.post(SIGNUP, body, content_type="application/json")
-    assert response.status_code in (400, 413)
+    assert response.status_code == 400
     assert error_code(response) == "invalid_json"
 
 

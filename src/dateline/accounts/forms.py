@@ -1,17 +1,31 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UsernameField
 
+from dateline.comments.openapi import EMAIL_MAX_LENGTH
+from dateline.core.client import client_ip
+
+from . import limits
+
 
 class EmailLoginForm(AuthenticationForm):
     """Readers log in with the email they signed up with (it is their username)."""
 
     username = UsernameField(
-        label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label="Email",
+        max_length=EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+
+    def clean(self):
+        if self.cleaned_data.get("username"):
+            limits.take_attempt(
+                "sign_in", ip=client_ip(self.request), email=self.cleaned_data["username"]
+            )
+        return super().clean()
 
 
 class SignupForm(forms.Form):
-    email = forms.EmailField()
+    email = forms.EmailField(max_length=EMAIL_MAX_LENGTH)
     display_name = forms.CharField(
         max_length=50, help_text="Shown beside your comments. It must not look like anyone else's."
     )

@@ -23,7 +23,7 @@ urlpatterns = [
     path("people/<int:user_id>/", views.profile, name="profile"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name="accounts/form_page.html",
             email_template_name="accounts/password_reset_email.txt",
             success_url=reverse_lazy("accounts:password_reset_done"),

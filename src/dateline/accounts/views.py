@@ -4,6 +4,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from dateline.core.client import client_ip
 
-from . import actions
+from . import actions, limits
 from .api import FIELD_OF_CODE
 from .export import user_data
 from .forms import DeleteAccountForm, DisplayNameForm, SignupForm
@@ -31,6 +32,7 @@ def signup(request):
         next_url = "/"
     if request.method == "POST" and form.is_valid():
         try:
+            limits.take_attempt("signup", ip=client_ip(request), email=form.cleaned_data["email"])
             user = actions.create_account(**form.cleaned_data, ip=client_ip(request))
         except ValidationError as error:
             attach_error(form, error)
@@ -43,6 +45,23 @@ def signup(request):
             )
             return redirect(next_url)
     return render(request, "accounts/signup.html", {"form": form, "next": next_url})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, rate limited per address and per email. Known and unknown emails
+    get the same answer (the "check your email" page), and count the same."""
+
+    def form_valid(self, form):
+        try:
+            limits.take_attempt(
+                "password_reset",
+                ip=client_ip(self.request),
+                email=form.cleaned_data["email"],
+            )
+        except limits.RateLimited as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        return super().form_valid(form)
 
 
 def profile(request, user_id):

@@ -10,12 +10,14 @@ from django.http import JsonResponse
 from wagtail.models import Page
 
 from dateline.accounts.api import user_json
-from dateline.core.api import ApiError, api_view, read_json
+from dateline.core.api import ApiError, api_view, checked, read_json
 from dateline.core.client import client_ip
+from dateline.core.inputs import clean_text, whole_number
 from dateline.newsroom.models import StoryPage
 
 from . import actions
 from .models import Comment
+from .openapi import NOTE_MAX_LENGTH
 from .rendering import permalink_base
 from .threads import SORTS, shown_to, thread_page
 
@@ -93,7 +95,7 @@ def run_action(function, *args, **kwargs):
     except PermissionDenied as error:
         raise ApiError("forbidden", str(error), status=403) from error
     except ValidationError as error:
-        raise ApiError(error.code or "invalid", " ".join(error.messages)) from error
+        raise ApiError.invalid(error) from error
 
 
 def body_of(request):
@@ -101,13 +103,6 @@ def body_of(request):
     if "body" not in data:
         raise ApiError("missing_field", "“body” is required: the comment's text.", field="body")
     return data
-
-
-def query_number(request, name, default):
-    value = request.GET.get(name, str(default))
-    if not value.isdigit() or int(value) < 1:
-        raise ApiError(f"invalid_{name}", f"“{name}” must be a whole number from 1.")
-    return int(value)
 
 
 @api_view("GET", "POST")
@@ -121,7 +116,7 @@ def page_comments(request, page_id):
     threads = thread_page(
         page,
         sort=sort,
-        number=query_number(request, "page", 1),
+        number=checked(whole_number, request.GET.get("page", "1"), name="page"),
         viewer=request.user,
         featured=request.GET.get("featured") in ("1", "true"),
     )
@@ -150,9 +145,8 @@ def post(request, page):
     data = body_of(request)
     parent = None
     if data.get("parent") is not None:
-        if not isinstance(data["parent"], int):
-            raise ApiError("invalid_parent", "“parent” is a comment id (a number).", field="parent")
-        parent = Comment.objects.filter(pk=data["parent"]).first()
+        parent_id = checked(whole_number, data["parent"], name="parent")
+        parent = Comment.objects.filter(pk=parent_id).first()
         if parent is None:
             raise ApiError("invalid_parent", "No comment has that id.", field="parent")
     comment = run_action(
@@ -199,9 +193,7 @@ def reaction(request, comment_id):
 def flags(request, comment_id):
     comment = comment_for(request, comment_id)
     data = read_json(request)
-    note = data.get("note", "")
-    if not isinstance(note, str):
-        raise ApiError("invalid_note", "“note” is text.", field="note")
+    note = checked(clean_text, data.get("note", ""), name="note", max_length=NOTE_MAX_LENGTH)
     report = run_action(
         actions.flag, comment, user=request.user, reason=data.get("reason"), note=note
     )

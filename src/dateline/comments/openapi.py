@@ -1,14 +1,24 @@
 """The OpenAPI 3.1 document for /api/v1/, written by hand beside the views it describes."""
 
+from django.contrib.auth import get_user_model
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+
+from dateline.accounts.names import MAX_LENGTH as DISPLAY_NAME_MAX_LENGTH
+from dateline.core.api import MAX_BODY_BYTES, api_view
+from dateline.core.inputs import MAX_NUMBER
 
 from .models import Flag
+from .text import MAX_LENGTH as BODY_MAX_LENGTH
 from .threads import SORTS
 
+# Lengths the API documents and refuses beyond (never cuts): the columns' own sizes.
+NOTE_MAX_LENGTH = Flag._meta.get_field("note").max_length
+EMAIL_MAX_LENGTH = get_user_model()._meta.get_field("email").max_length
+
 ERROR_CODES = [
-    # request shape
-    "invalid_json", "missing_field", "method_not_allowed", "csrf_failed", "not_found",
+    # request shape (core.inputs: depth, storable text, strict numbers, sizes)
+    "invalid_json", "invalid_text", "too_large", "bad_request", "missing_field",
+    "method_not_allowed", "csrf_failed", "not_found", "rate_limited",
     "invalid_sort", "invalid_page", "invalid_parent", "invalid_note", "invalid_reason",
     # comment text
     "empty", "too_long", "binary", "invalid_body",
@@ -37,12 +47,27 @@ def answer(description, schema=None):
 
 
 ERRORS = {
-    "400": answer("Bad input; `error.code` says what", ref("Error")),
+    "400": answer(
+        "Bad input; `error.code` says what (JSON nested deeper than 32 levels, text with "
+        "NUL or lone surrogates, numbers outside their bounds included)",
+        ref("Error"),
+    ),
     "401": answer("Not logged in, or a bad token", ref("Error")),
     "403": answer("Not allowed (or CSRF failed)", ref("Error")),
     "404": answer("No such page or comment", ref("Error")),
+    "405": answer("Not a method this path answers (see the Allow header)", ref("Error")),
+    "413": answer(f"A body over {MAX_BODY_BYTES:,} bytes (by Content-Length)", ref("Error")),
 }
-COMMENT_ID = {"name": "comment_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+RATE_LIMITED = {
+    "429": {
+        **answer("Too many attempts from this address or for this email", ref("Error")),
+        "headers": {
+            "Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}
+        },
+    }
+}
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_NUMBER}
+COMMENT_ID = {"name": "comment_id", "in": "path", "required": True, "schema": ID}
 ONE_COMMENT = answer("The comment", ref("Wrapped"))
 USER = {
     "type": "object",
@@ -79,7 +104,7 @@ COMMENT = {
 BODY = {
     "type": "object",
     "required": ["body"],
-    "properties": {"body": {"type": "string", "minLength": 1, "maxLength": 5000}},
+    "properties": {"body": {"type": "string", "minLength": 1, "maxLength": BODY_MAX_LENGTH}},
 }
 
 
@@ -99,13 +124,24 @@ def build():
                             "type": "object",
                             "required": ["email", "password", "display_name"],
                             "properties": {
-                                "email": {"type": "string", "format": "email"},
+                                "email": {
+                                    "type": "string",
+                                    "format": "email",
+                                    "maxLength": EMAIL_MAX_LENGTH,
+                                },
                                 "password": {"type": "string"},
-                                "display_name": {"type": "string", "maxLength": 50},
+                                "display_name": {
+                                    "type": "string",
+                                    "maxLength": DISPLAY_NAME_MAX_LENGTH,
+                                },
                             },
                         }
                     ),
-                    "responses": {"201": answer("Created", ref("UserToken")), **ERRORS},
+                    "responses": {
+                        "201": answer("Created", ref("UserToken")),
+                        **ERRORS,
+                        **RATE_LIMITED,
+                    },
                 }
             },
             "/auth/token": {
@@ -117,12 +153,16 @@ def build():
                             "type": "object",
                             "required": ["email", "password"],
                             "properties": {
-                                "email": {"type": "string"},
+                                "email": {"type": "string", "maxLength": EMAIL_MAX_LENGTH},
                                 "password": {"type": "string"},
                             },
                         }
                     ),
-                    "responses": {"200": answer("A token", ref("UserToken")), **ERRORS},
+                    "responses": {
+                        "200": answer("A token", ref("UserToken")),
+                        **ERRORS,
+                        **RATE_LIMITED,
+                    },
                 }
             },
             "/pages/{page_id}/comments": {
@@ -131,7 +171,7 @@ def build():
                         "name": "page_id",
                         "in": "path",
                         "required": True,
-                        "schema": {"type": "integer"},
+                        "schema": ID,
                     }
                 ],
                 "get": {
@@ -142,7 +182,7 @@ def build():
                         {
                             "name": "page",
                             "in": "query",
-                            "schema": {"type": "integer", "minimum": 1},
+                            "schema": ID,
                         },
                         {"name": "featured", "in": "query", "schema": {"type": "boolean"}},
                     ],
@@ -153,7 +193,7 @@ def build():
                     "requestBody": json_content(
                         {
                             **BODY,
-                            "properties": {**BODY["properties"], "parent": {"type": "integer"}},
+                            "properties": {**BODY["properties"], "parent": ID},
                         }
                     ),
                     "responses": {
@@ -190,7 +230,7 @@ def build():
                             "required": ["reason"],
                             "properties": {
                                 "reason": {"enum": list(Flag.Reason.values)},
-                                "note": {"type": "string", "maxLength": 300},
+                                "note": {"type": "string", "maxLength": NOTE_MAX_LENGTH},
                             },
                         }
                     ),
@@ -261,6 +301,6 @@ def reaction_answers():
     return {"200": answer("Your reaction and the count", counts), **ERRORS}
 
 
-@require_GET
+@api_view("GET")
 def document(request):
     return JsonResponse(build(), json_dumps_params={"indent": 1})

@@ -11,11 +11,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
+from dateline.core.api import api_view, checked
 from dateline.core.client import client_ip
 from dateline.core.errors import first_message
+from dateline.core.inputs import clean_text, whole_number
 
 from . import actions
 from .models import Comment
+from .openapi import NOTE_MAX_LENGTH
 from .rendering import shared_context
 from .threads import PAGE_SIZE, SHOWN, Node
 
@@ -34,12 +37,10 @@ def outcome_message(request, comment):
 @require_POST
 def post(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    parent = None
     parent_id = request.POST.get("parent")
-    if parent_id:
-        parent = Comment.objects.filter(pk=parent_id if parent_id.isdigit() else 0).first()
     body = request.POST.get("body", "")
     try:
+        parent = reply_to(parent_id) if parent_id else None
         comment = actions.post_comment(
             author=request.user, page=page, body=body, parent=parent, ip=client_ip(request)
         )
@@ -63,6 +64,14 @@ def post(request, page_id):
         )
     outcome_message(request, comment)
     return redirect(f"{page.url}#comment-{comment.pk}")
+
+
+def reply_to(parent_id):
+    """The comment a reply answers; a reply to a comment that is not there is refused."""
+    parent = Comment.objects.filter(pk=whole_number(parent_id, name="parent")).first()
+    if parent is None:
+        raise ValidationError("The comment you replied to is not there any more.")
+    return parent
 
 
 def not_posted(request, page, body, parent_id, error, can_retry):
@@ -121,12 +130,8 @@ def react(request, comment):
 
 @comment_view
 def flag(request, comment):
-    actions.flag(
-        comment,
-        user=request.user,
-        reason=request.POST.get("reason", ""),
-        note=request.POST.get("note", ""),
-    )
+    note = clean_text(request.POST.get("note", ""), name="note", max_length=NOTE_MAX_LENGTH)
+    actions.flag(comment, user=request.user, reason=request.POST.get("reason", ""), note=note)
     messages.success(request, "Thanks: a moderator will look at this comment.")
 
 
@@ -150,14 +155,11 @@ def permalink(request, comment_id):
     return redirect(f"{comment.page.url}{query}#comment-{comment.pk}")
 
 
-@require_GET
+@api_view("GET")
 def since(request, page_id):
     """Published comments newer than ?after=<id>, rendered, for the live-update script."""
     page = get_object_or_404(Page, pk=page_id).specific
-    try:
-        after = int(request.GET.get("after", "0"))
-    except ValueError:
-        after = 0
+    after = checked(whole_number, request.GET.get("after", "0"), name="after", low=0)
     newer = list(
         Comment.objects.filter(page=page, status=Comment.Status.PUBLISHED, pk__gt=after)
         .select_related("author")

@@ -1,23 +1,42 @@
-"""Small helpers shared by the JSON API views: one error shape, one way to read a body."""
+"""The JSON API's front door: one error shape, the body's size and shape checked once.
 
-import json
+Every API view is an `api_view`: the body's size is read from Content-Length before
+anything reads the body, wrong methods get 405, and refusals (ApiError, or a
+ValidationError from `core.inputs`) become `{"error": {"code", "message", "field"?}}`.
+"""
+
+import re
 from functools import wraps
 
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import JsonResponse
+from django.views import defaults
 from django.views.csrf import csrf_failure as html_csrf_failure
 
+from .inputs import parse_json
+
 MAX_BODY_BYTES = 64 * 1024
+LENGTH = re.compile(r"[0-9]+")
 
 
 class ApiError(Exception):
     """An error to answer as `{"error": {"code", "message", "field"?}}` with `status`."""
 
-    def __init__(self, code, message, status=400, field=None):
+    def __init__(self, code, message, status=400, field=None, headers=None):
         super().__init__(message)
         self.code, self.message, self.status, self.field = code, message, status, field
+        self.headers = headers or {}
+
+    @classmethod
+    def invalid(cls, error, *, code=None, field=None):
+        """A ValidationError as a 400; `code` replaces the error's own."""
+        return cls(code or error.code or "invalid", " ".join(error.messages), field=field)
 
     def response(self):
-        return json_error(self.code, self.message, self.status, self.field)
+        response = json_error(self.code, self.message, self.status, self.field)
+        for name, value in self.headers.items():
+            response[name] = value
+        return response
 
 
 def json_error(code, message, status=400, field=None):
@@ -28,7 +47,7 @@ def json_error(code, message, status=400, field=None):
 
 
 def api_view(*methods):
-    """A JSON endpoint answering `methods`: wrong methods get 405, ApiError its JSON shape."""
+    """A JSON endpoint answering `methods`: wrong methods get 405, refusals their JSON shape."""
 
     def decorate(view):
         @wraps(view)
@@ -40,7 +59,10 @@ def api_view(*methods):
                 response["Allow"] = ", ".join(methods)
                 return response
             try:
+                check_size(request)
                 return view(request, *args, **kwargs)
+            except ValidationError as error:
+                return ApiError.invalid(error).response()
             except ApiError as error:
                 return error.response()
 
@@ -49,16 +71,26 @@ def api_view(*methods):
     return decorate
 
 
+def check_size(request):
+    """Refuse a body over MAX_BODY_BYTES from its Content-Length, before anything reads it."""
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    if not LENGTH.fullmatch(length):
+        raise ApiError("invalid_json", "The Content-Length header is not a number.")
+    if len(length) > 9 or int(length) > MAX_BODY_BYTES:
+        raise too_large()
+
+
+def too_large():
+    return ApiError(
+        "too_large", f"The request body has more than {MAX_BODY_BYTES:,} bytes.", status=413
+    )
+
+
 def read_json(request):
-    """The request body as a JSON object; raises ApiError for anything else."""
+    """The request body as a JSON object whose strings are all storable text."""
     if not request.body:
         raise ApiError("invalid_json", "The request body is empty; send a JSON object.")
-    if len(request.body) > MAX_BODY_BYTES:
-        raise ApiError("invalid_json", "The request body is too large.", status=413)
-    try:
-        data = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise ApiError("invalid_json", "The request body is not valid UTF-8 JSON.") from error
+    data = parse_json(request.body)
     if not isinstance(data, dict):
         raise ApiError("invalid_json", "The request body must be a JSON object.")
     return data
@@ -68,6 +100,30 @@ def require_fields(data, *names):
     for name in names:
         if not isinstance(data.get(name), str) or not data[name].strip():
             raise ApiError("missing_field", f"“{name}” is required (a string).", field=name)
+
+
+def checked(check, value, *, name, **limits):
+    """`check(value, name=name, **limits)`, a `core.inputs` check; a refusal is a 400
+    coded `invalid_<name>` on field `name`."""
+    try:
+        return check(value, name=name, **limits)
+    except ValidationError as error:
+        raise ApiError.invalid(error, code=f"invalid_{name}", field=name) from error
+
+
+def not_found(request, *args, **kwargs):
+    """Every /api/v1/ path that no endpoint matches: a JSON 404, and no slash redirect."""
+    return json_error("not_found", "No API endpoint has that path.", status=404)
+
+
+def bad_request(request, exception):
+    """Django's own 400s (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, read by the CSRF check
+    of a form post) keep the JSON shape under /api/; elsewhere, Django's page."""
+    if not request.path.startswith("/api/"):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        return too_large().response()
+    return json_error("bad_request", "The request could not be read.")
 
 
 def csrf_failure(request, reason=""):

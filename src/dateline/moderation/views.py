@@ -9,12 +9,14 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from dateline.accounts import actions as account_actions
 from dateline.comments import actions as comment_actions
 from dateline.comments.models import Comment
 from dateline.core.errors import first_message
+from dateline.core.inputs import clean_text, whole_number
 from dateline.screening.models import Surge
 from dateline.screening.state import cache_state
 from dateline.screening.surge import is_on
@@ -23,6 +25,7 @@ from . import queue
 from .highlight import highlight
 
 COMMENT_DECISIONS = {"approve", "reject", "remove"}
+REASON_MAX_LENGTH = Comment._meta.get_field("moderation_reason").max_length
 PERSON_DECISIONS = {"ban", "suspend"}
 
 
@@ -84,11 +87,13 @@ def queue_view(request):
 def act(request):
     """Apply one decision to the chosen comments (or to their writers)."""
     decision = request.POST.get("decision", "")
-    ids = [int(value) for value in request.POST.getlist("ids") if value.isdigit()]
-    comments = list(Comment.objects.filter(pk__in=ids).select_related("author", "page"))
-    reason = request.POST.get("reason", "").strip()
-    done, problems = 0, []
+    ids, done, problems = [], 0, []
     try:
+        ids = [whole_number(value, name="ids") for value in request.POST.getlist("ids")]
+        comments = list(Comment.objects.filter(pk__in=ids).select_related("author", "page"))
+        reason = clean_text(
+            request.POST.get("reason", "").strip(), name="reason", max_length=REASON_MAX_LENGTH
+        )
         if not comments:
             raise ValidationError("Choose at least one comment.")
         with transaction.atomic():  # a bulk action happens to all the comments or to none
@@ -104,7 +109,17 @@ def act(request):
         messages.error(request, problems[0])
     else:
         messages.success(request, f"{decision.capitalize()}: {done} comment{'s' * (done != 1)}.")
-    return redirect(request.POST.get("back") or "moderation:queue")
+    return redirect(back_to(request))
+
+
+def back_to(request):
+    """Where the form asked to go back to, if that is a path on this site; else the queue."""
+    back = request.POST.get("back", "")
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return back
+    return "moderation:queue"
 
 
 def apply(decision, comment, *, actor, reason, form):
@@ -119,10 +134,8 @@ def apply(decision, comment, *, actor, reason, form):
         if decision == "ban":
             account_actions.ban(person, actor=actor, reason=reason)
         else:
-            days = form.get("days", "7")
-            account_actions.suspend(
-                person, actor=actor, days=int(days) if days.isdigit() else 0, reason=reason
-            )
+            days = whole_number(form.get("days", "7"), name="days", high=365)
+            account_actions.suspend(person, actor=actor, days=days, reason=reason)
         for held in Comment.objects.filter(author=person, status=Comment.Status.HELD):
             comment_actions.moderate(held, actor=actor, decision="reject", reason=reason)
     else:

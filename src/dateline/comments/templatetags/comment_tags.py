@@ -1,6 +1,9 @@
 """`{% comment_section page %}`: the comment section under an article or blog post."""
 
 from django import template
+from django.core.exceptions import ValidationError
+
+from dateline.core.inputs import whole_number
 
 from .. import actions
 from ..rendering import shared_context
@@ -15,9 +18,9 @@ def comment_section(context, page):
     viewer = getattr(request, "user", None)
     query = request.GET if request is not None else {}
     featured = query.get("tab") == "featured"
-    try:
-        number = int(query.get("page", 1))
-    except (TypeError, ValueError):
+    try:  # the API's rule for page numbers; a reader who typed a bad one gets the first page
+        number = whole_number(query.get("page", "1"), name="page")
+    except ValidationError:
         number = 1
     threads = thread_page(
         page, sort=query.get("sort", "oldest"), number=number, viewer=viewer, featured=featured

@@ -5,8 +5,17 @@ or by the outermost middleware, without touching the page tree, templates or dat
 full URL; each entry also remembers its page's own version. Publishing or
 unpublishing any page bumps the site version (listings and hubs change too); a
 change to a page's comments bumps only that page's version.
+
+Entries are kept per scheme, so a page stored from an HTTP request (no
+Strict-Transport-Security) is never the answer to an HTTPS one.
+
+While Redis is unreachable the cache reads as empty and ignores writes (see
+settings.redis_cache): readers get pages from Django. An invalidation sent then is
+lost, so the worker that lost it makes every cached page stale once Redis answers again.
 """
 
+import logging
+import threading
 import time
 from collections import OrderedDict
 
@@ -16,12 +25,16 @@ from django.http import HttpResponse
 
 SITE_VERSION_KEY = "pagecache:site"
 PAGE_VERSION_KEY = "pagecache:page:{page_id}"
-ENTRY_KEY = "pagecache:entry:{host}:{path}?{query}"
+ENTRY_KEY = "pagecache:entry:{scheme}://{host}{path}?{query}"
 ENTRY_TIMEOUT = 60 * 60
 # Query parameters that select a variant of a page (comment sort and paging); any
 # other query string is passed through uncached so it cannot flood the cache.
 VARIANT_PARAMETERS = {"sort", "page", "tab"}
 NO_CACHE_COOKIES = (settings.SESSION_COOKIE_NAME + "=", "messages=")
+# Set when this process could not reach the cache to make a page stale.
+LOST_INVALIDATION = threading.Event()
+
+logger = logging.getLogger(__name__)
 
 
 def _version(key):
@@ -29,10 +42,18 @@ def _version(key):
 
 
 def _bump(key):
+    """Add one to a version; False when the cache was unreachable (it then answers None)."""
     try:
-        cache.incr(key)
+        return cache.incr(key) is not None
     except ValueError:
         cache.set(key, 2, timeout=None)
+        return True
+
+
+def _invalidate(key):
+    if not _bump(key):
+        LOST_INVALIDATION.set()
+        logger.warning("The cache is unreachable: %s was not made stale.", key)
 
 
 def page_version(page_id):
@@ -41,12 +62,12 @@ def page_version(page_id):
 
 def invalidate_page(page_id):
     """Make every cached copy of page `page_id` stale."""
-    _bump(PAGE_VERSION_KEY.format(page_id=page_id))
+    _invalidate(PAGE_VERSION_KEY.format(page_id=page_id))
 
 
 def invalidate_site():
     """Make every cached page stale (a story was published: menus and lists change)."""
-    _bump(SITE_VERSION_KEY)
+    _invalidate(SITE_VERSION_KEY)
 
 
 def _entry_key(environ):
@@ -64,10 +85,20 @@ def _entry_key(environ):
     if query and not {part.partition("=")[0] for part in query.split("&")} <= VARIANT_PARAMETERS:
         return None
     return ENTRY_KEY.format(
+        scheme=_scheme(environ),
         host=environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""),
         path=environ.get("PATH_INFO", ""),
         query=query,
     )
+
+
+def _scheme(environ):
+    """The request's scheme as Django's HttpRequest.scheme reads it, from the environ."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure = settings.SECURE_PROXY_SSL_HEADER
+        if header in environ:
+            return "https" if environ[header].split(",", 1)[0].strip() == secure else "http"
+    return environ.get("wsgi.url_scheme", "http")
 
 
 def cached_entry(environ):
@@ -75,6 +106,13 @@ def cached_entry(environ):
     key = _entry_key(environ)
     if key is None:
         return None
+    if LOST_INVALIDATION.is_set():
+        # Pages that changed while the cache was unreachable may be stored stale: once it
+        # answers again, start every page afresh.
+        if not _bump(SITE_VERSION_KEY):
+            return None
+        LOST_INVALIDATION.clear()
+        logger.warning("The cache answers again: every cached page was made stale.")
     found = cache.get_many([key, SITE_VERSION_KEY])
     entry = found.get(key)
     if (

@@ -4,7 +4,6 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -15,6 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageLogEntry
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from dateline.core.attributes import action_field, attribute_field_names, threshold_field
 
 from .blocks import StoryBodyBlock, VideoBlock
 
@@ -128,24 +129,30 @@ class DeskPage(Page):
     comment_policy = models.CharField(
         max_length=20, choices=CommentPolicy.choices, default=CommentPolicy.POST_MODERATION
     )
-    toxicity_threshold = models.FloatField(
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
-        help_text="Hold comments whose toxicity score is above this (0 to 1). "
-        "Empty: the site's setting.",
-    )
+    # Each screening attribute's rule for these stories; blank fields take the site's.
+    toxicity_threshold = threshold_field("toxicity")
+    toxicity_action = action_field()
+    insult_threshold = threshold_field("insult")
+    insult_action = action_field()
+    identity_attack_threshold = threshold_field("identity_attack")
+    identity_attack_action = action_field()
+    threat_threshold = threshold_field("threat")
+    threat_action = action_field()
+    profanity_threshold = threshold_field("profanity")
+    profanity_action = action_field()
+    spam_threshold = threshold_field("spam")
+    spam_action = action_field()
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel(
-            [
-                FieldPanel("comment_policy"),
-                FieldPanel("toxicity_threshold"),
-                FieldPanel("close_comments_after_days"),
-            ],
+            [FieldPanel("comment_policy"), FieldPanel("close_comments_after_days")],
             heading="Comments",
-        )
+        ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in attribute_field_names()],
+            heading="Screening (blank: the site's settings)",
+        ),
     ]
 
     class Meta:

@@ -1,7 +1,8 @@
-"""The two local screening models, toxicity and spam, as plain linear models.
+"""The local screening models (toxicity, insult, identity attack, spam) as plain linear models.
 
 A model file (trained/<name>.json.gz, written by `dateline train-screening`) is JSON: a
-bias, a weight per text feature and, for spam, a weight per signal below. JSON rather than
+bias, a weight per text feature, a calibration (slope and intercept applied to the
+summed log-odds) and, for spam, a weight per signal below. JSON rather than
 pickle, so loading one cannot run code; scoring is dictionary look-ups and a sum, well
 under a millisecond on one core. Training uses the feature functions in this module, so
 what runs here is exactly what was trained.
@@ -24,12 +25,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 TRAINED = Path(__file__).with_name("trained")
-NAMES = ("toxicity", "spam")
+NAMES = ("toxicity", "insult", "identity_attack", "spam")
 GRAM_SIZES = (3, 4, 5)
 GRAM_MARK = "#"  # starts the name of a character n-gram feature, so no word can be one
 SHORT_WORD = 3  # letters; shorter words are features only as whole words
 REMEMBERED_WORDS = 200_000  # bounded, so a flood of made-up words cannot grow memory forever
 HIGHLIGHTS = 5
+ORDINARY_FILE = "ordinary_words.txt"
 # The spam signals that a highlighted link stands for in the moderator queue.
 LINK_SIGNALS = frozenset({"links", "bare_domain", "suspect_tld", "shortener", "official_link"})
 
@@ -77,8 +79,9 @@ COMMON_WORDS = frozenset({
 class Score:
     """A model's score for one text and what in the text raised it."""
 
-    value: float  # probability-like, 0..1
+    value: float  # calibrated probability, 0..1
     words: tuple  # up to 5 substrings of the text that pushed the score up most
+    spans: tuple = ()  # where those words are: (start, end) character ranges
 
 
 class LinearModel:
@@ -90,6 +93,7 @@ class LinearModel:
         self.bias = data["bias"]
         self.weights = data["weights"]
         self.signal_weights = data.get("signals", {})
+        self.slope, self.intercept = data.get("calibration", (1.0, 0.0))
         self.remembered = {}
 
     def word(self, token):
@@ -129,9 +133,14 @@ class LinearModel:
             total += push
             if name in LINK_SIGNALS:
                 link_push += push
-        candidates = [(push * scale, token) for push, _, token in words.values()]
+        ordinary = ordinary_words()
+        candidates = [
+            (push * scale, token) for push, word_, token in words.values() if word_ not in ordinary
+        ]
         candidates += [(link_push, link) for link in links]
-        return Score(squash(total), strongest(candidates, links))
+        chosen = strongest(candidates, links)
+        value = squash(self.slope * total + self.intercept)
+        return Score(value, chosen, locate(text, chosen))
 
 
 def word_features(word):
@@ -176,6 +185,16 @@ def strongest(candidates, links=()):
         if token not in chosen and not any(token in link for link in shown if link != token):
             chosen.append(token)
     return tuple(chosen)
+
+
+def locate(text, pieces):
+    """The (start, end) ranges where each piece first occurs in `text`, in text order."""
+    found = []
+    for piece in pieces:
+        start = text.find(piece)
+        if start >= 0:
+            found.append((start, start + len(piece)))
+    return tuple(sorted(found))
 
 
 def squash(value):
@@ -253,10 +272,24 @@ def spam_signals(text, article_text="", account_age_days=None):
     return signals, written
 
 
-def read_model(path):
-    """A model from its file: JSON inside gzip, nothing executable."""
+def read_json(path):
+    """A model file: JSON inside gzip, nothing executable."""
     with gzip.open(path, "rt", encoding="utf-8") as stream:
-        return LinearModel(json.load(stream))
+        return json.load(stream)
+
+
+def read_model(path):
+    return LinearModel(read_json(path))
+
+
+@cache
+def ordinary_words():
+    """Words civil comments use all the time: never shown as the reason for a score.
+
+    Written by training (trained/ordinary_words.txt) from the commonest words of civil
+    comments, less any that raters often marked as toxic.
+    """
+    return frozenset((TRAINED / ORDINARY_FILE).read_text(encoding="utf-8").split())
 
 
 @cache
@@ -274,6 +307,16 @@ def score_spam(chosen, text, article_text="", account_age_days=None):
 def toxicity(text: str) -> Score:
     """How likely `text` is abusive or offensive."""
     return model("toxicity").score(text)
+
+
+def insult(text: str) -> Score:
+    """How likely `text` insults a person."""
+    return model("insult").score(text)
+
+
+def identity_attack(text: str) -> Score:
+    """How likely `text` attacks people for who they are (religion, race, sexuality, ...)."""
+    return model("identity_attack").score(text)
 
 
 def spam(text: str, *, article_text: str = "", account_age_days: float | None = None) -> Score:

@@ -5,12 +5,27 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from dateline.core.attributes import LABELS, action_field, threshold_field
+
+from .policy import DEFAULT_ATTRIBUTES
+
 UNIT = [MinValueValidator(0.0), MaxValueValidator(1.0)]
+
+
+def attribute_panels():
+    """One panel per attribute: its threshold and what a score over it does."""
+    return [
+        MultiFieldPanel(
+            [FieldPanel(f"{name}_threshold"), FieldPanel(f"{name}_action")],
+            heading=LABELS[name],
+        )
+        for name in DEFAULT_ATTRIBUTES
+    ]
 
 
 @register_setting(icon="warning")
 class ScreeningSettings(BaseSiteSetting):
-    """Site-wide screening rules. Sections and blogs may override the toxicity threshold."""
+    """Site-wide screening rules. Sections and blogs may override each attribute's rule."""
 
     banned_words = models.TextField(
         blank=True,
@@ -35,12 +50,24 @@ class ScreeningSettings(BaseSiteSetting):
     premoderate_until_approved = models.PositiveSmallIntegerField(
         default=2, help_text="Hold a commenter's comments until this many have been approved."
     )
-    toxicity_threshold = models.FloatField(
-        default=0.8, validators=UNIT, help_text="Hold comments whose toxicity is above this."
+    toxicity_threshold = threshold_field(
+        "toxicity", default=DEFAULT_ATTRIBUTES["toxicity"].threshold
     )
-    spam_threshold = models.FloatField(
-        default=0.7, validators=UNIT, help_text="Hold comments whose spam score is above this."
+    toxicity_action = action_field(default=DEFAULT_ATTRIBUTES["toxicity"].action)
+    insult_threshold = threshold_field("insult", default=DEFAULT_ATTRIBUTES["insult"].threshold)
+    insult_action = action_field(default=DEFAULT_ATTRIBUTES["insult"].action)
+    identity_attack_threshold = threshold_field(
+        "identity_attack", default=DEFAULT_ATTRIBUTES["identity_attack"].threshold
     )
+    identity_attack_action = action_field(default=DEFAULT_ATTRIBUTES["identity_attack"].action)
+    threat_threshold = threshold_field("threat", default=DEFAULT_ATTRIBUTES["threat"].threshold)
+    threat_action = action_field(default=DEFAULT_ATTRIBUTES["threat"].action)
+    profanity_threshold = threshold_field(
+        "profanity", default=DEFAULT_ATTRIBUTES["profanity"].threshold
+    )
+    profanity_action = action_field(default=DEFAULT_ATTRIBUTES["profanity"].action)
+    spam_threshold = threshold_field("spam", default=DEFAULT_ATTRIBUTES["spam"].threshold)
+    spam_action = action_field(default=DEFAULT_ATTRIBUTES["spam"].action)
     surge_comments_per_minute = models.PositiveIntegerField(
         default=30,
         help_text="A story getting more comments a minute than this goes to pre-moderation.",
@@ -63,14 +90,8 @@ class ScreeningSettings(BaseSiteSetting):
             ],
             heading="Links",
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("toxicity_threshold"),
-                FieldPanel("spam_threshold"),
-                FieldPanel("premoderate_until_approved"),
-            ],
-            heading="Models and trust",
-        ),
+        *attribute_panels(),
+        MultiFieldPanel([FieldPanel("premoderate_until_approved")], heading="Trust"),
         MultiFieldPanel(
             [FieldPanel("surge_comments_per_minute"), FieldPanel("surge_held_share")],
             heading="Surge control",

@@ -1,39 +1,58 @@
-"""Judge one comment: every rule, both models, the story's surge state; one Verdict.
+"""Judge one comment: every rule, every attribute, the story's surge state; one Verdict.
 
 Any rule asking to reject rejects; otherwise any reason to hold holds; otherwise the
-comment publishes. The models only ever hold: a person decides what they flag.
+comment publishes. The attributes only ever hold: a person decides what they flag.
+Each attribute is scored on every comment; the words behind a score are worked out only
+where the score is high enough to be worth showing.
 """
 
-from . import classifiers, surge
+from dataclasses import replace
+
+from dateline.core.attributes import ALLOW, LABELS, URGENT
+
+from . import attributes, classifiers, spans, surge, text
 from .rules import RULES
 from .verdict import HOLD, PUBLISH, REJECT, Reason, Verdict
 
 # Holds that say nothing about the comment itself (they do not feed surge control).
 CIRCUMSTANTIAL = {"surge", "premoderate", "premoderate_links", "new_commenter", "low_trust"}
+# The attributes that the span model's marked words explain.
+MARKED_BY_SPANS = ("toxicity", "insult", "identity_attack")
+EVIDENCE_FLOOR = 0.5
+
+
+def score_attributes(sub):
+    """{attribute: Score} for the comment's text."""
+    age = sub.history.account_age_days if sub.history else None
+    return {
+        "toxicity": classifiers.toxicity(sub.body),
+        "insult": classifiers.insult(sub.body),
+        "identity_attack": classifiers.identity_attack(sub.body),
+        "threat": attributes.threat(sub.body),
+        "profanity": attributes.profanity(sub.body),
+        "spam": classifiers.spam(sub.body, article_text=sub.article_text, account_age_days=age),
+    }
 
 
 def judge(sub, policy, state):
-    reasons = [reason for rule in RULES for reason in rule(sub, policy, state)]
-    scores = {}
+    reasons = [located(reason, sub.body) for rule in RULES for reason in rule(sub, policy, state)]
+    scores, evidence = {}, {}
     if sub.body.strip():
-        toxicity = classifiers.toxicity(sub.body)
-        age = sub.history.account_age_days if sub.history else None
-        spam = classifiers.spam(sub.body, article_text=sub.article_text, account_age_days=age)
-        scores = {"toxicity": round(toxicity.value, 3), "spam": round(spam.value, 3)}
-        for name, score, threshold in (
-            ("toxicity", toxicity, policy.toxicity_threshold),
-            ("spam", spam, policy.spam_threshold),
-        ):
-            if score.value > threshold:
-                reasons.append(
-                    Reason(
-                        name,
-                        f"The {name} model scored it {score.value:.2f} (held above "
-                        f"{threshold:.2f}).",
-                        HOLD,
-                        {"score": round(score.value, 3), "words": list(score.words)},
-                    )
-                )
+        found = score_attributes(sub)
+        marked = None
+        for name, score in found.items():
+            scores[name] = round(score.value, 3)
+            rule = policy.attributes[name]
+            acts = rule.action != ALLOW and score.value > rule.threshold
+            if not acts and score.value < EVIDENCE_FLOOR:
+                continue
+            ranges = score.spans
+            if name in MARKED_BY_SPANS:
+                marked = spans.tagger().spans(sub.body) if marked is None else marked
+                ranges = marked or ranges
+            evidence[name] = [[start, end, sub.body[start:end]] for start, end in ranges]
+            if acts:
+                reasons.append(attribute_reason(name, score.value, rule, evidence[name]))
     if sub.page and surge.is_on(state, sub.page):
         reasons.append(
             Reason(
@@ -45,7 +64,32 @@ def judge(sub, policy, state):
         )
     decisions = {reason.decision for reason in reasons}
     decision = REJECT if REJECT in decisions else HOLD if HOLD in decisions else PUBLISH
-    return Verdict(decision=decision, scores=scores, reasons=tuple(reasons))
+    return Verdict(decision=decision, scores=scores, reasons=tuple(reasons), evidence=evidence)
+
+
+def located(reason, body):
+    """`reason` with the character ranges of the words it names, for highlighting."""
+    words = reason.detail.get("words")
+    if not words or "spans" in reason.detail:
+        return reason
+    ranges = text.where(body, words)
+    return replace(reason, detail={**reason.detail, "spans": [list(pair) for pair in ranges]})
+
+
+def attribute_reason(name, value, rule, evidence):
+    words = list(dict.fromkeys(piece for _, _, piece in evidence))
+    behind = f": {', '.join(f'“{word}”' for word in words[:5])}" if words else ""
+    return Reason(
+        name,
+        f"{LABELS[name]} {value:.2f} (held above {rule.threshold:.2f}){behind}.",
+        HOLD,
+        {
+            "score": round(value, 3),
+            "words": words,
+            "spans": [[start, end] for start, end, _ in evidence],
+        },
+        urgent=rule.action == URGENT,
+    )
 
 
 def held_for_content(verdict):

@@ -35,6 +35,7 @@ SPELLED_LINK = re.compile(
 )
 
 
+TOKEN = re.compile(r"[\w@$!|+€£*]+")  # a word as `fold` reads it: leetspeak and masks
 NEAR_SHARE = 0.8
 SHORT_WORDS = 6
 
@@ -59,7 +60,7 @@ def fold(text):
     """
     text = unicodedata.normalize("NFKC", text).casefold()
     words = []
-    for token in re.findall(r"[\w@$!|+€£*]+", text):
+    for token in TOKEN.findall(text):
         token = strip_marks(token.translate(LEET))
         token = re.sub(r"[^\w*]", "", token).replace("_", "").strip("*")
         if token:
@@ -108,6 +109,36 @@ def find_words(text, entries):
         for entry in found
         if not any(entry != other and fold(entry) in fold(other) for other in found)
     )
+
+
+def word_positions(text):
+    """(start, end, word as written) of each word, leetspeak and masks included."""
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+def where(text, words):
+    """The sorted (start, end) ranges where `words` occur in `text`, disguised or not.
+
+    A word is looked for as written (any case), then word by word after folding, so a
+    listed "kike" finds "k1ke" and "towel head" finds "Towel-heads".
+    """
+    found = set()
+    for word in words:
+        parts = [re.escape(part) for part in re.findall(r"\S+", word)]
+        if not parts:
+            continue
+        pattern = re.compile(
+            r"(?<!\w)" + r"[\W_]+".join(parts) + r"(?:s|es|ed|ing|er|ers)?(?!\w)", re.I
+        )
+        found.update(match.span() for match in pattern.finditer(text))
+    singles = tuple(word for word in words if len(word.split()) == 1)
+    if singles:
+        found.update(
+            (start, end)
+            for start, end, token in word_positions(text)
+            if not any(s <= start < e for s, e in found) and find_words(token, singles)
+        )
+    return sorted(found)
 
 
 def links(text):

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from dateline.core.api import api_view, checked
 from dateline.core.client import client_ip
 from dateline.core.errors import first_message
+from dateline.core.idempotency import once_per_form
 from dateline.core.inputs import clean_text, whole_number
 
 from . import actions
@@ -35,6 +36,7 @@ def outcome_message(request, comment):
 
 
 @require_POST
+@once_per_form
 def post(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     parent_id = request.POST.get("parent")

@@ -12,8 +12,7 @@ from wagtail.models import Page
 from dateline.accounts.api import user_json
 from dateline.core.api import ApiError, api_view, checked, read_json
 from dateline.core.client import client_ip
-from dateline.core.idempotency import idempotent
-from dateline.core.inputs import clean_text, whole_number
+from dateline.core.inputs import clean_text, json_integer, whole_number
 from dateline.newsroom.models import StoryPage
 
 from . import actions
@@ -106,7 +105,6 @@ def body_of(request):
     return data
 
 
-@idempotent
 @api_view("GET", "POST")
 def page_comments(request, page_id):
     page = story_page(page_id)
@@ -147,7 +145,7 @@ def post(request, page):
     data = body_of(request)
     parent = None
     if data.get("parent") is not None:
-        parent_id = checked(whole_number, data["parent"], name="parent")
+        parent_id = checked(json_integer, data["parent"], name="parent")
         parent = Comment.objects.filter(pk=parent_id).first()
         if parent is None:
             raise ApiError("invalid_parent", "No comment has that id.", field="parent")
@@ -166,7 +164,6 @@ def post(request, page):
     return JsonResponse({"comment": comment_json(comment)}, status=201)
 
 
-@idempotent
 @api_view("GET", "PATCH", "DELETE")
 def comment_detail(request, comment_id):
     comment = comment_for(request, comment_id)
@@ -184,7 +181,6 @@ def comment_detail(request, comment_id):
     return JsonResponse({"comment": comment_json(comment)})
 
 
-@idempotent
 @api_view("PUT", "DELETE")
 def reaction(request, comment_id):
     """PUT gives the reader's "Respect", DELETE takes it back; both are idempotent."""
@@ -193,7 +189,6 @@ def reaction(request, comment_id):
     return JsonResponse({"reacted": on, "reactions": comment.reaction_count})
 
 
-@idempotent
 @api_view("POST")
 def flags(request, comment_id):
     comment = comment_for(request, comment_id)
@@ -205,7 +200,6 @@ def flags(request, comment_id):
     return JsonResponse({"flag": {"id": report.pk, "reason": report.reason}}, status=201)
 
 
-@idempotent
 @api_view("PUT", "DELETE")
 def featured(request, comment_id):
     comment = comment_for(request, comment_id)

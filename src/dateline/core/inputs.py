@@ -40,20 +40,28 @@ def clean_text(value, *, name, max_length=None):
     return value
 
 
-def whole_number(value, *, name, low=1, high=MAX_NUMBER):
-    """`value` as an int from `low` to `high`.
+def whole_number(text, *, name, low=1, high=MAX_NUMBER):
+    """A number from text (a query string, a form field) as an int from `low` to `high`.
 
-    Text must be ASCII digits: "²".isdigit() is True, yet int("²") fails, and a
-    twenty-digit page number overflows the database. A JSON integer is taken as it is,
-    but never a boolean (True is an int in Python).
+    Only ASCII digits: "²".isdigit() is True, yet int("²") fails, and a twenty-digit
+    page number overflows the database.
     """
-    if isinstance(value, str) and DIGITS.fullmatch(value):
-        value = int(value)
-    if type(value) is not int or not low <= value <= high:
+    number = int(text) if isinstance(text, str) and DIGITS.fullmatch(text) else None
+    return bounded(number, name=name, low=low, high=high)
+
+
+def json_integer(value, *, name, low=1, high=MAX_NUMBER):
+    """A number from JSON: an integer from `low` to `high`, never text or a boolean
+    (True is an int in Python)."""
+    return bounded(value if type(value) is int else None, name=name, low=low, high=high)
+
+
+def bounded(number, *, name, low, high):
+    if number is None or not low <= number <= high:
         raise ValidationError(
             f"“{name}” must be a whole number from {low:,} to {high:,}.", code="invalid_number"
         )
-    return value
+    return number
 
 
 def parse_json(raw):

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from dateline.accounts.api import user_json
 from dateline.core.api import ApiError, api_view, checked, read_json
 from dateline.core.client import client_ip
+from dateline.core.idempotency import idempotent
 from dateline.core.inputs import clean_text, json_integer, whole_number
 from dateline.newsroom.models import StoryPage
 
@@ -105,6 +106,7 @@ def body_of(request):
     return data
 
 
+@idempotent
 @api_view("GET", "POST")
 def page_comments(request, page_id):
     page = story_page(page_id)
@@ -164,6 +166,7 @@ def post(request, page):
     return JsonResponse({"comment": comment_json(comment)}, status=201)
 
 
+@idempotent
 @api_view("GET", "PATCH", "DELETE")
 def comment_detail(request, comment_id):
     comment = comment_for(request, comment_id)
@@ -181,6 +184,7 @@ def comment_detail(request, comment_id):
     return JsonResponse({"comment": comment_json(comment)})
 
 
+@idempotent
 @api_view("PUT", "DELETE")
 def reaction(request, comment_id):
     """PUT gives the reader's "Respect", DELETE takes it back; both are idempotent."""
@@ -189,6 +193,7 @@ def reaction(request, comment_id):
     return JsonResponse({"reacted": on, "reactions": comment.reaction_count})
 
 
+@idempotent
 @api_view("POST")
 def flags(request, comment_id):
     comment = comment_for(request, comment_id)
@@ -200,6 +205,7 @@ def flags(request, comment_id):
     return JsonResponse({"flag": {"id": report.pk, "reason": report.reason}}, status=201)
 
 
+@idempotent
 @api_view("PUT", "DELETE")
 def featured(request, comment_id):
     comment = comment_for(request, comment_id)

@@ -181,10 +181,17 @@ def test_rate_limit_applies_per_address_across_accounts():
     assert codes(reasons) == [("rate_limit", REJECT)]
 
 
+def posted(body, state, **fields):
+    """Check `body` for repeats, then remember it as accepted, as the pipeline does."""
+    reasons = run(rules.duplicates, body, state=state, **fields)
+    rules.remember(submit(body, **fields), Policy(), state)
+    return reasons
+
+
 def test_repeated_text_from_one_writer_is_rejected():
     state = State(MemoryStore())
     body = "Great article! Visit my page for the best deals on alarm systems today."
-    assert run(rules.duplicates, body, state=state) == []
+    assert posted(body, state) == []
     again = run(rules.duplicates, body.replace("today", "now"), state=state, seconds=60)
     assert ("duplicate", REJECT) in codes(again)
 
@@ -192,14 +199,14 @@ def test_repeated_text_from_one_writer_is_rejected():
 def test_same_text_from_several_accounts_is_held():
     state = State(MemoryStore())
     body = "Everyone should read the truth about this war at my blog, link in my profile."
-    run(rules.duplicates, body, state=state, author="one")
+    posted(body, state, author="one")
     reasons = run(rules.duplicates, body, state=state, author="two", seconds=30)
     assert codes(reasons) == [("copied_text", HOLD)]
 
 
 def test_short_agreement_is_not_a_campaign():
     state = State(MemoryStore())
-    run(rules.duplicates, "I agree completely.", state=state, author="one")
+    posted("I agree completely.", state, author="one")
     assert run(rules.duplicates, "I agree completely.", state=state, author="two") == []
 
 

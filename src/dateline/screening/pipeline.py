@@ -11,7 +11,7 @@ from dataclasses import replace
 from dateline.core.attributes import ALLOW, LABELS, URGENT
 
 from . import attributes, classifiers, spans, surge, text
-from .rules import RULES
+from .rules import RULES, remember
 from .verdict import HOLD, PUBLISH, REJECT, Reason, Verdict
 
 # Holds that say nothing about the comment itself (they do not feed surge control).
@@ -64,6 +64,8 @@ def judge(sub, policy, state):
         )
     decisions = {reason.decision for reason in reasons}
     decision = REJECT if REJECT in decisions else HOLD if HOLD in decisions else PUBLISH
+    if decision != REJECT:
+        remember(sub, policy, state)
     return Verdict(decision=decision, scores=scores, reasons=tuple(reasons), evidence=evidence)
 
 

@@ -180,6 +180,14 @@ def duplicates(sub, policy, state):
             HOLD,
             {"accounts": len(others)},
         )
+
+
+def remember(sub, policy, state):
+    """Keep a comment's fingerprint for the duplicate checks: only once it is accepted
+    (published or held), so a comment refused for any reason can be sent again."""
+    if len(text.fold(sub.body).split()) < 2:
+        return
+    fingerprint, window = text.fingerprint(sub.body), policy.duplicate_window_seconds
     state.remember(f"author:{sub.author}", sub.created, fingerprint, window=window)
     state.remember("everyone", sub.created, (fingerprint, sub.author), window=window)
 

@@ -61,7 +61,8 @@ def fold(text):
     text = unicodedata.normalize("NFKC", text).casefold()
     words = []
     for token in TOKEN.findall(text):
-        token = strip_marks(token.translate(LEET))
+        # "!" and "|" stand for i inside a word ("sh!t"), not at its ends ("mission!").
+        token = strip_marks(token.strip("!|").translate(LEET))
         token = re.sub(r"[^\w*]", "", token).replace("_", "").strip("*")
         if token:
             words.append(squeeze(token))

@@ -85,9 +85,7 @@ def test_replies_flags_and_reactions_are_answered_once(story, writer):
         assert post_json(client, comments_url(story), reply, "reply").status_code == 201
         flag = post_json(client, f"/api/v1/comments/{root.pk}/flags", {"reason": "spam"}, "flag")
         assert flag.status_code == 201  # not "already flagged": the first answer again
-        reacted = client.put(
-            f"/api/v1/comments/{root.pk}/reaction", HTTP_IDEMPOTENCY_KEY="respect"
-        )
+        reacted = client.put(f"/api/v1/comments/{root.pk}/reaction", HTTP_IDEMPOTENCY_KEY="respect")
         assert reacted.json()["reactions"] == root.reaction_count + 1
     assert Comment.objects.filter(author=writer, parent=root).count() == 1
     assert Flag.objects.filter(user=writer, comment=root).count() == 1

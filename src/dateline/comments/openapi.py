@@ -31,6 +31,8 @@ ERROR_CODES = [
     # sign-up
     "invalid_email", "email_taken", "weak_password", "display_name_taken",
     "display_name_confusable", "display_name_invalid",
+    # retries and outages (core.idempotency, core.errors)
+    "invalid_idempotency_key", "idempotency_key_reused", "service_unavailable", "server_error",
 ]  # fmt: skip
 
 
@@ -57,6 +59,12 @@ ERRORS = {
     "404": answer("No such page or comment", ref("Error")),
     "405": answer("Not a method this path answers (see the Allow header)", ref("Error")),
     "413": answer(f"A body over {MAX_BODY_BYTES:,} bytes (by Content-Length)", ref("Error")),
+    "503": {
+        **answer("The database or Redis is briefly unreachable; try again", ref("Error")),
+        "headers": {
+            "Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}
+        },
+    },
 }
 RATE_LIMITED = {
     "429": {
@@ -109,7 +117,7 @@ BODY = {
 
 
 def build():
-    return {
+    document = {
         "openapi": "3.1.0",
         "info": {"title": "dateline comments API", "version": "1"},
         "servers": [{"url": "/api/v1"}],
@@ -291,6 +299,27 @@ def build():
             },
         },
     }
+    return idempotent_writes(document)
+
+
+def idempotent_writes(document):
+    """Every write that needs a login takes an Idempotency-Key (core.idempotency)."""
+    key = {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": False,
+        "description": "Any 1 to 255 visible ASCII characters, new for each write. Sent "
+        "again with the same request (within 24 hours), the first answer comes back and "
+        "nothing is stored twice.",
+        "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
+    }
+    reused = answer("This Idempotency-Key was used for a different request", ref("Error"))
+    for operations in document["paths"].values():
+        for method, operation in operations.items():
+            if method in ("post", "put", "patch", "delete") and operation.get("security") != []:
+                operation["parameters"] = [*operation.get("parameters", []), key]
+                operation["responses"] = {**operation["responses"], "422": reused}
+    return document
 
 
 def reaction_answers():

@@ -178,3 +178,64 @@ def test_bad_requests_change_nothing(client, moderator, data):
     client.force_login(moderator)
     response = client.post("/moderation/act/", data, HTTP_ACCEPT="application/json")
     assert response.status_code == 400 and response.json()["done"] == 0
+
+
+def screened(story, writer, body, *, reasons):
+    return Comment.objects.create(
+        page=story,
+        author=writer,
+        body=body,
+        body_html=f"<p>{body}</p>",
+        status=Comment.Status.HELD,
+        screening={"decision": "hold", "scores": {}, "reasons": reasons},
+    )
+
+
+def test_urgent_holds_come_first_and_are_counted(client, story, writer, moderator):
+    plain = held(story, writer)
+    threat_text = "I will find where you live and kill you"
+    urgent = screened(
+        story,
+        writer,
+        threat_text,
+        reasons=[
+            {
+                "code": "threat",
+                "message": "Threat or call for violence 0.95 (held above 0.70).",
+                "decision": "hold",
+                "detail": {"score": 0.95, "words": [threat_text], "spans": [[0, 39]]},
+                "urgent": True,
+            }
+        ],
+    )
+    client.force_login(moderator)
+    for tab in ("pending", "model"):
+        page = client.get(f"/moderation/?tab={tab}").content.decode()
+        assert page.index(f'id="item-{urgent.pk}"') < page.index(f'id="item-{plain.pk}"'), tab
+    page = client.get("/moderation/").content.decode()
+    assert "<strong>1 urgent</strong>" in page
+    assert f"<mark>{threat_text}</mark>" in page
+
+
+def test_recorded_spans_mark_exactly_those_characters(client, story, writer, moderator):
+    body = "Work from home <b>now</b>: the idiots at city hall\n\nlie from home too"
+    screened(
+        story,
+        writer,
+        body,
+        reasons=[
+            {
+                "code": "insult",
+                "message": "Insult 0.91 (held above 0.70).",
+                "decision": "hold",
+                # "from home" is named as a word, but only the recorded range is marked
+                "detail": {"score": 0.91, "words": ["idiots", "from"], "spans": [[31, 37]]},
+            }
+        ],
+    )
+    client.force_login(moderator)
+    page = client.get("/moderation/").content.decode()
+    assert (
+        "<p>Work from home &lt;b&gt;now&lt;/b&gt;: the <mark>idiots</mark> at city hall</p>"
+        "<p>lie from home too</p>"
+    ) in page

@@ -1,11 +1,12 @@
 """What the moderator queue lists: five tabs over comments, with each writer's history."""
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from dateline.comments.models import Comment
+from dateline.core.attributes import LABELS
 
 PAGE_SIZE = 50
-MODEL_REASONS = ("toxicity", "spam")
+MODEL_REASONS = tuple(LABELS)  # every scored attribute
 TABS = {
     "pending": "Pending",
     "flagged": "Flagged",
@@ -15,40 +16,55 @@ TABS = {
 }
 
 
-def tab_query(tab, model_ids):
-    """The comments listed under `tab`; `model_ids` are those of `model_held_ids()`."""
+def tab_query(tab, model_ids, urgent_ids=()):
+    """The comments listed under `tab`; `model_ids` and `urgent_ids` from `held_ids()`.
+
+    Held comments marked urgent (a likely threat or attack on a group) come first.
+    """
     comments = Comment.objects.select_related("author", "page").annotate(
-        open_flags=Count("flags", filter=Q(flags__resolved=False))
+        open_flags=Count("flags", filter=Q(flags__resolved=False)),
+        urgent=Case(
+            When(pk__in=list(urgent_ids), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
     )
     if tab == "flagged":
         return comments.filter(open_flags__gt=0).order_by("-open_flags", "created")
     if tab == "model":
-        return comments.filter(pk__in=model_ids, status=Comment.Status.HELD).order_by("created")
+        return comments.filter(pk__in=model_ids, status=Comment.Status.HELD).order_by(
+            "-urgent", "created"
+        )
     if tab == "rejected":
         return comments.filter(status=Comment.Status.REJECTED).order_by("-created")
     if tab == "approved":
         return comments.filter(status=Comment.Status.PUBLISHED).order_by("-created")
-    return comments.filter(status=Comment.Status.HELD).order_by("created")
+    return comments.filter(status=Comment.Status.HELD).order_by("-urgent", "created")
 
 
-def model_held_ids():
-    """Held comments that a model held (JSON containment differs by database; read it).
+def held_ids():
+    """(held by a model, held as urgent): ids of held comments, read from their verdicts.
 
-    Read once per queue page: both the tab and its count use it.
+    JSON containment differs by database, so the verdicts are read here, once per queue
+    page: the tabs, their order and their counts all use them.
     """
     held = Comment.objects.filter(status=Comment.Status.HELD)
-    return [
-        pk
-        for pk, screening in held.values_list("pk", "screening")
-        if any(reason.get("code") in MODEL_REASONS for reason in screening.get("reasons", []))
-    ]
+    by_model, urgent = [], []
+    for pk, screening in held.values_list("pk", "screening"):
+        reasons = screening.get("reasons", [])
+        if any(reason.get("code") in MODEL_REASONS for reason in reasons):
+            by_model.append(pk)
+        if any(reason.get("urgent") for reason in reasons):
+            urgent.append(pk)
+    return by_model, urgent
 
 
-def counts(model_ids):
+def counts(model_ids, urgent_ids=()):
     return {
         "pending": Comment.objects.filter(status=Comment.Status.HELD).count(),
         "flagged": Comment.objects.filter(flags__resolved=False).distinct().count(),
         "model": len(model_ids),
+        "urgent": len(urgent_ids),
     }
 
 

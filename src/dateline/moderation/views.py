@@ -60,12 +60,12 @@ def queue_view(request):
     tab = request.GET.get("tab", "pending")
     if tab not in queue.TABS:
         tab = "pending"
-    model_ids = queue.model_held_ids()
-    paginator = Paginator(queue.tab_query(tab, model_ids), queue.PAGE_SIZE)
+    model_ids, urgent_ids = queue.held_ids()
+    paginator = Paginator(queue.tab_query(tab, model_ids, urgent_ids), queue.PAGE_SIZE)
     listing = paginator.get_page(request.GET.get("page"))
     comments = list(listing)
     history = queue.histories(comments)
-    counts = queue.counts(model_ids)
+    counts = queue.counts(model_ids, urgent_ids)
     for comment in comments:
         comment.marked = highlight(comment)
         comment.history = history.get(comment.author_id, {})
@@ -78,6 +78,7 @@ def queue_view(request):
             "listing": listing,
             "comments": comments,
             "surges": active_surges(),
+            "urgent_count": counts["urgent"],
         },
     )
 

@@ -1,10 +1,12 @@
-"""The shipped toxicity and spam models: safe loading, sensible orderings, reproducible training."""
+"""The shipped comment models (toxicity, insult, identity attack, spam): safe loading, sensible
+orderings, reproducible training."""
 
 import csv
 import gzip
 import hashlib
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -14,7 +16,7 @@ import time
 import pytest
 from django.core.management import CommandError, call_command
 
-from dateline.screening import classifiers, training
+from dateline.screening import classifiers, corpora, spans, synthetic, training
 
 STORY = (
     "Rail workers began a three-day strike over pay and staffing, cancelling most commuter "
@@ -72,13 +74,21 @@ def test_models_load_from_plain_files_without_network(no_network):
         with gzip.open(classifiers.TRAINED / f"{name}.json.gz", "rt", encoding="utf-8") as f:
             data = json.load(f)  # JSON, not pickle: loading cannot run code
         assert data["version"] == f"{name}-v{training.VERSION}"
-    assert classifiers.versions() == {"toxicity": "toxicity-v2", "spam": "spam-v2"}
-    assert 0 <= classifiers.toxicity("hello").value <= 1
+    assert classifiers.versions() == {
+        "toxicity": "toxicity-v3",
+        "insult": "insult-v3",
+        "identity_attack": "identity_attack-v3",
+        "spam": "spam-v3",
+    }
+    spans.tagger.cache_clear()
+    assert spans.tagger().version == "spans-v3"
+    for score in (classifiers.toxicity, classifiers.insult, classifiers.identity_attack):
+        assert 0 <= score("hello").value <= 1
     assert 0 <= classifiers.spam("hello", article_text=STORY, account_age_days=3).value <= 1
 
 
 def test_shipped_files_are_commit_sized():
-    for name in classifiers.NAMES:
+    for name in (*classifiers.NAMES, "spans"):
         assert (classifiers.TRAINED / f"{name}.json.gz").stat().st_size < 3_000_000
 
 
@@ -140,10 +150,22 @@ def test_scoring_is_fast():
 
 
 def test_generated_held_out_comments_use_unseen_templates():
-    seen = {example.text for example in training.news_comments(4000, 1, held_out=False)}
-    held = training.news_comments(1000, 2, held_out=True)
+    seen = {example.text for example in synthetic.news_comments(4000, 1, held_out=False)}
+    held = synthetic.news_comments(1000, 2, held_out=True)
     assert {example.label for example in held} == {0, 1}
     assert not seen & {example.text for example in held}
+
+
+TOPICS = ["the budget", "the bridge", "the strike", "the election", "the school", "the port"]
+
+
+def offsets(text, words):
+    """The character offsets of `words` in `text`, as the toxic-spans files list them."""
+    found = []
+    for word in words:
+        start = text.index(word)
+        found += range(start, start + len(word))
+    return str(found)
 
 
 def tiny_data(root):
@@ -175,6 +197,60 @@ def tiny_data(root):
                     "name_adj",
                 ]
             )
+    # Toxic news comments with the marked word; every tenth has nothing marked.
+    marked = ["idiot", "moron", "clown", "Muslims", "jews", "stupid"]
+    for name, count in (("train", 100), ("trial", 20)):
+        path = root / "toxicity" / f"civil_comments_toxic_spans_{name}.csv"
+        with open(path, "w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["spans", "text"])
+            for number in range(count):
+                word, topic = marked[number % 6], TOPICS[number % 6]
+                if number % 10 == 9:
+                    writer.writerow(["[]", f"Post {name} {number} on {topic}: what a mess."])
+                    continue
+                text = (
+                    f"Comment {name} {number} about {topic} is long enough here. "
+                    f"You are a {word} and a fool."
+                )
+                writer.writerow([offsets(text, [word]), text])
+    # Forum posts of three sentences: odd posts civil, even ones a mix of every label.
+    with open(root / "toxicity" / "stormfront_hate_speech.csv", "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                *("file_id", "post_id", "sentence_no", "user_id", "subforum_id"),
+                *("num_contexts", "label", "text"),
+            ]
+        )
+        labels = ["hate", "noHate", "noHate", "relation", "idk/skip"]
+        for post in range(60):
+            for sentence in range(3):
+                label = "noHate" if post % 2 else labels[(post // 2 + sentence) % 5]
+                said = (
+                    "they are vermin" if label == "hate" else f"the meeting on {TOPICS[post % 6]}"
+                )
+                text = f"In post {post} sentence {sentence} , {said} ."
+                writer.writerow([f"{post}_{sentence}", post, sentence, 7, 1, 0, label, text])
+    # Talk-page comments, a fifth toxic, rated with or without their parent.
+    with open(root / "toxicity" / "wikipedia_talk_context_toxicity.csv", "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                *("source_set", "id", "text", "parent_text", "toxic_without_parent"),
+                *("toxic_with_parent", "perspective_toxicity"),
+            ]
+        )
+        for number in range(150):
+            toxic = number % 5 == 0
+            text = (
+                f"You are a stupid {rude[number % 6]}, edit {number}"
+                if toxic
+                else f"Thanks for fixing the {TOPICS[number % 6]} article, edit {number}"
+            )
+            rating = ["", str(int(toxic))]
+            without, with_parent = rating if number % 2 else rating[::-1]
+            writer.writerow(["set", number, text, "", without, with_parent, "0.1"])
     with open(root / "spam" / "youtube_01.csv", "w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["COMMENT_ID", "AUTHOR", "DATE", "CONTENT", "CLASS"])
@@ -184,9 +260,43 @@ def tiny_data(root):
             writer.writerow([number, "a", "2015-01-01", text, spam])
 
 
+SHRINK = """
+from dateline.screening import synthetic
+
+
+def shrunk(generate):
+    return lambda count, *args, **kwargs: generate(max(1, count // 20), *args, **kwargs)
+
+
+for name in ("news_comments", "identity_sentences", "abuse_sentences"):
+    setattr(synthetic, name, shrunk(getattr(synthetic, name)))
+"""
+
+
+@pytest.fixture
+def few_generated(monkeypatch):
+    """Training generates a twentieth of its usual synthetic comments: seconds, not a minute."""
+    for name in ("news_comments", "identity_sentences", "abuse_sentences"):
+        generate = getattr(synthetic, name)
+        monkeypatch.setattr(
+            synthetic,
+            name,
+            lambda count, *args, _generate=generate, **kwargs: _generate(
+                max(1, count // 20), *args, **kwargs
+            ),
+        )
+
+
+MODEL_FILES = {
+    *(f"{name}.json.gz" for name in classifiers.NAMES),
+    "spans.json.gz",
+    classifiers.ORDINARY_FILE,
+}
+
+
 def test_training_twice_gives_identical_files(tmp_path):
     tiny_data(tmp_path / "data")
-    script = (
+    script = SHRINK + (
         "import sys; from dateline.screening.training import train; "
         "train(sys.argv[1], sys.argv[2], report=lambda line: None)"
     )
@@ -199,28 +309,29 @@ def test_training_twice_gives_identical_files(tmp_path):
     for process, _ in runs:
         assert process.wait(timeout=120) == 0
     digests = [
-        {
-            name: hashlib.sha256((out / f"{name}.json.gz").read_bytes()).hexdigest()
-            for name in classifiers.NAMES
-        }
+        {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in out.iterdir()}
         for _, out in runs
     ]
+    assert set(digests[0]) == MODEL_FILES
     assert digests[0] == digests[1]
 
 
 def test_held_out_rows_are_never_trained_on(tmp_path):
     tiny_data(tmp_path)
-    trained = training.training_sets(tmp_path)
-    held = training.held_out_sets(tmp_path)
-    for name, kind in (
-        ("toxicity: Davidson tweets", "toxicity"),
-        ("spam: YouTube comments", "spam"),
-        ("spam: news comments (synthetic)", "spam"),
-    ):
-        assert not {e.text for e in held[name]} & {e.text for e in trained[kind]}, name
-    assert len(held["toxicity: Davidson tweets"]) == 60  # a fifth, stratified
+    corpus = training.load(tmp_path)
+    trained = training.attribute_sets(corpus, "train")
+    for part in ("dev", "test"):
+        held = training.attribute_sets(corpus, part)
+        assert set(held) == set(trained) == set(classifiers.NAMES)
+        for name, examples in held.items():
+            assert {e.label for e in examples} == {0, 1}, (part, name)
+            assert not {e.text for e in examples} & {e.text for e in trained[name]}, (part, name)
+    assert len(corpus.tweets.test) == 60  # a fifth, stratified
     # 25 distinct ham texts among 60 rows, 60 spam: a fifth of each, repeats counted once
-    assert len(held["spam: YouTube comments"]) == 5 + 12
+    assert len(corpus.youtube.test) == 5 + 12
+    # The reported spam set adds generated news comments from templates never trained on.
+    test_spam = training.attribute_sets(corpus, "test")["spam"]
+    assert len(test_spam) > len(corpus.youtube.test)
 
 
 def test_train_command_refuses_missing_data(tmp_path):
@@ -256,8 +367,8 @@ def test_tweets_count_by_how_far_their_annotators_agreed(tmp_path):
             )
         ],
     )
-    train, held = training.davidson(tmp_path)
-    weights = {example.text: example.weight for example in train + held}
+    split = corpora.davidson(tmp_path)
+    weights = {example.text: example.weight for example in split.train + split.dev + split.test}
     assert [weights[f"tweet {number}"] for number in range(5)] == [1, 2 / 3, 0.5, 1, 2 / 3]
 
 
@@ -273,11 +384,16 @@ def test_train_command_refuses_impossible_vote_counts(tmp_path, votes, problem):
     assert not (tmp_path / "out").exists()
 
 
-def test_train_command_writes_and_reports(tmp_path, capsys):
+def test_train_command_writes_and_reports(tmp_path, capsys, few_generated):
     tiny_data(tmp_path / "data")
     call_command("train_screening", data_dir=str(tmp_path / "data"), out=str(tmp_path / "out"))
     printed = capsys.readouterr().out
-    assert "held-out toxicity: Davidson tweets" in printed and "ROC-AUC" in printed
     for name in classifiers.NAMES:
+        assert re.search(rf"^{name}: dev ROC-AUC [01]\.\d{{4}} \(\d+ comments\)", printed, re.M), (
+            name
+        )
+    assert re.search(r"^spans: dev F1 [01]\.\d{4} at 0\.\d+", printed, re.M)
+    assert {path.name for path in (tmp_path / "out").iterdir()} == MODEL_FILES
+    for name in (*classifiers.NAMES, "spans"):
         digest = hashlib.sha256((tmp_path / "out" / f"{name}.json.gz").read_bytes()).hexdigest()
         assert f"sha256 {digest}" in printed

@@ -2,17 +2,24 @@
 
 import io
 import json
+import statistics
 import sys
+import time
 from datetime import UTC, datetime
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from dateline.screening import pipeline
+from dateline.core.attributes import ALLOW, HOLD, URGENT
+from dateline.screening import classifiers, pipeline
+from dateline.screening.classifiers import Score
 from dateline.screening.policy import Policy
 from dateline.screening.rules import History, Submission
 from dateline.screening.state import MemoryStore, State
 
+from .test_classifiers import IDENTITY_ONLY
+
+ATTRIBUTES = {"toxicity", "insult", "identity_attack", "threat", "profanity", "spam"}
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 ARTICLE = (
     "French troops entered northern Mali to stop an advance on the capital, with airstrikes "
@@ -45,7 +52,7 @@ def test_the_four_comments():
     assert judge("   ").decision == "reject"
     civil = judge("The airlift matters more than the training mission, as the piece says.")
     assert civil.decision == "publish" and civil.reasons == ()
-    assert set(civil.scores) == {"toxicity", "spam"}
+    assert set(civil.scores) == ATTRIBUTES
 
 
 def test_one_link_of_product_spam_is_held_by_the_spam_model():
@@ -62,13 +69,157 @@ def test_models_hold_but_never_reject():
 
 
 def test_section_threshold_changes_the_decision():
-    strict = Policy(toxicity_threshold=0.0)
+    strict = Policy().with_attribute("toxicity", threshold=0.0)
     assert judge("The airlift matters.", policy=strict).decision == "hold"
 
 
 def test_trust_rules_use_the_history():
     assert judge("Fair point.", history=History(approved=0)).decision == "hold"
     assert judge("Fair point.", history=History(approved=3)).decision == "publish"
+
+
+def reason(verdict, code):
+    (found,) = [reason for reason in verdict.reasons if reason.code == code]
+    return found
+
+
+def pointed_at(body, found):
+    return [body[start:end] for start, end in found.detail["spans"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["I will find where you live and kill you", "Someone should shoot the mayor."],
+)
+def test_a_threat_is_held_as_urgent_with_its_words_marked(body):
+    verdict = judge(body)
+    assert verdict.decision == "hold" and verdict.urgent
+    threat = reason(verdict, "threat")
+    assert threat.urgent and threat.decision == "hold"
+    assert threat.as_dict()["urgent"] is True
+    assert verdict.scores["threat"] >= 0.9
+    assert pointed_at(body, threat) == threat.detail["words"]
+    assert any(
+        "kill you" in words or "shoot the mayor" in words for words in threat.detail["words"]
+    )
+    assert verdict.evidence["threat"] == [[s, e, body[s:e]] for s, e in threat.detail["spans"]]
+
+
+def test_an_identity_attack_is_urgent_by_default():
+    body = "the gay Muslim pretending to be a Jew"
+    verdict = judge(body)
+    attack = reason(verdict, "identity_attack")
+    assert attack.urgent and verdict.urgent and verdict.decision == "hold"
+    assert verdict.scores["identity_attack"] > Policy().attributes["identity_attack"].threshold
+    assert pointed_at(body, attack) and all(words in body for words in pointed_at(body, attack))
+    held_only = Policy().with_attribute("identity_attack", action=HOLD)
+    assert not judge(body, policy=held_only).urgent
+
+
+def test_an_attribute_acts_above_its_threshold_as_its_action_says(monkeypatch):
+    monkeypatch.setattr(classifiers, "insult", lambda text: Score(0.6, ("tankers",), ((18, 25),)))
+    body = "A fair point, the tankers matter."
+    assert judge(body).decision == "publish"  # 0.6 is under insult's 0.7
+    lower = Policy().with_attribute("insult", threshold=0.5)
+    verdict = judge(body, policy=lower)
+    assert [r.code for r in verdict.reasons] == ["insult"] and not verdict.urgent
+    urgent = judge(body, policy=lower.with_attribute("insult", action=URGENT))
+    assert urgent.urgent and reason(urgent, "insult").urgent
+    allowed = judge(body, policy=lower.with_attribute("insult", action=ALLOW))
+    assert allowed.decision == "publish" and allowed.reasons == ()
+    assert allowed.scores["insult"] == 0.6
+
+
+PROFANE = "What a load of bullshit, the minister is right"
+
+
+def test_profanity_alone_publishes_where_a_desk_allows_it():
+    others_quiet = Policy()
+    for name in ATTRIBUTES - {"profanity"}:
+        others_quiet = others_quiet.with_attribute(name, threshold=1.0)
+    held = judge(PROFANE, policy=others_quiet)
+    assert held.decision == "hold" and [r.code for r in held.reasons] == ["profanity"]
+    assert pointed_at(PROFANE, reason(held, "profanity")) == ["bullshit"]
+    allowed = judge(PROFANE, policy=others_quiet.with_attribute("profanity", action=ALLOW))
+    assert allowed.decision == "publish" and allowed.reasons == ()
+    # Still scored and shown, only not acted on.
+    assert allowed.scores["profanity"] >= 0.9
+    assert allowed.evidence["profanity"] == [[15, 23, "bullshit"]]
+
+
+def test_allowing_profanity_does_not_let_other_attributes_through():
+    verdict = judge(PROFANE, policy=Policy().with_attribute("profanity", action=ALLOW))
+    assert "profanity" not in [r.code for r in verdict.reasons]
+    assert verdict.decision == (
+        "hold"
+        if verdict.scores["toxicity"] > Policy().attributes["toxicity"].threshold
+        else "publish"
+    )
+
+
+def test_the_verdict_carries_every_score_and_its_evidence():
+    body = "You are an idiot"
+    found = judge(body).as_dict()
+    assert set(found["scores"]) == ATTRIBUTES
+    assert all(0 <= value <= 1 for value in found["scores"].values())
+    assert found["decision"] == "hold"
+    assert found["evidence"]["toxicity"] == [[11, 16, "idiot"]]
+    assert found["evidence"]["insult"] == [[11, 16, "idiot"]]
+    assert "spam" not in found["evidence"]  # low scores are not explained
+    toxicity = [r for r in found["reasons"] if r["code"] == "toxicity"][0]
+    assert toxicity["detail"]["words"] == ["idiot"] and toxicity["detail"]["spans"] == [[11, 16]]
+    assert "urgent" not in toxicity
+    civil = judge("The airlift matters more than the training mission.").as_dict()
+    assert set(civil["scores"]) == ATTRIBUTES and civil["evidence"] == {}
+
+
+def test_an_empty_comment_has_no_scores():
+    verdict = judge("   ")
+    assert verdict.scores == {} and verdict.evidence == {}
+
+
+@pytest.mark.parametrize(
+    "body, words, written",
+    [
+        ("You are a k1ke", ["kike"], ["k1ke"]),
+        ("let's kill all the towel heads", ["towel head"], ["towel heads"]),
+        ("Towel-heads out", ["towel head"], ["Towel-heads"]),
+        ("PORKISTANI go home", ["porkistani"], ["PORKISTANI"]),
+    ],
+)
+def test_rule_reasons_point_at_the_written_words(body, words, written):
+    verdict = judge(body)
+    banned = reason(verdict, "banned_word")
+    assert verdict.decision == "reject"
+    assert banned.detail["words"] == words
+    assert pointed_at(body, banned) == written
+
+
+def test_spam_reasons_point_at_the_link():
+    body = "best home security system reviews, visit http://cheap-alarms.example/deals"
+    spam = reason(judge(body), "spam")
+    assert "http://cheap-alarms.example/deals" in pointed_at(body, spam)
+    assert pointed_at(body, spam) == spam.detail["words"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="trained/ordinary_words.txt lacks 'home', so the spam reason names it",
+)
+def test_ordinary_words_are_not_given_as_reasons():
+    body = "Work from home and earn $500 a day at http://cash.example"
+    spam = reason(judge(body), "spam")
+    assert not {"from", "home"} & {word.lower() for word in spam.detail["words"]}
+    assert not {"from", "home"} & {word.lower() for word in pointed_at(body, spam)}
+
+
+def test_naming_an_identity_publishes():
+    for body in IDENTITY_ONLY:
+        verdict = judge(body)
+        assert verdict.decision == "publish", (body, verdict.reasons)
+        assert verdict.scores["identity_attack"] < Policy().attributes["identity_attack"].threshold
+        assert verdict.scores["toxicity"] < Policy().attributes["toxicity"].threshold
 
 
 def run_screen(lines, monkeypatch):
@@ -137,7 +288,15 @@ def test_screen_command_keeps_rate_limits_between_lines(monkeypatch):
     assert rows[-1]["reasons"][0]["code"] == "rate_limit"
 
 
-@pytest.mark.parametrize("setting", ["--toxicity-threshold", "--spam-threshold"])
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "--toxicity-threshold",
+        "--insult-threshold",
+        "--identity-attack-threshold",
+        "--spam-threshold",
+    ],
+)
 def test_screen_command_thresholds(monkeypatch, setting):
     monkeypatch.setattr(
         sys,
@@ -149,4 +308,83 @@ def test_screen_command_thresholds(monkeypatch, setting):
     )
     out = io.StringIO()
     call_command("screen", setting, "0", stdout=out)
-    assert json.loads(out.getvalue())["decision"] == "hold"
+    row = json.loads(out.getvalue())
+    assert row["decision"] == "hold"
+    assert [reason["code"] for reason in row["reasons"]] == [
+        setting.removeprefix("--").removesuffix("-threshold").replace("-", "_")
+    ]
+
+
+def screen_one(monkeypatch, body, *options, **fields):
+    monkeypatch.setattr(
+        sys, "stdin", io.StringIO(json.dumps({"id": 1, "author": "a", "body": body, **fields}))
+    )
+    out = io.StringIO()
+    call_command("screen", *options, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_screen_command_gives_every_score_and_the_marked_words(monkeypatch):
+    body = "I will find where you live and kill you"
+    row = screen_one(monkeypatch, body)
+    assert set(row["scores"]) == ATTRIBUTES
+    threat = [reason for reason in row["reasons"] if reason["code"] == "threat"][0]
+    assert threat["urgent"] is True
+    assert [body[start:end] for start, end in threat["detail"]["spans"]] == threat["detail"][
+        "words"
+    ]
+    assert row["evidence"]["threat"] == [[0, len(body), body]]
+
+
+def test_screen_command_threshold_and_allow_per_attribute(monkeypatch):
+    assert screen_one(monkeypatch, PROFANE, "--toxicity-threshold", "1")["decision"] == "hold"
+    row = screen_one(monkeypatch, PROFANE, "--toxicity-threshold", "1", "--allow", "profanity")
+    assert row["decision"] == "publish" and row["scores"]["profanity"] >= 0.9
+    row = screen_one(
+        monkeypatch, "Good piece.", "--threat-threshold", "1", "--profanity-threshold", "1"
+    )
+    assert row["decision"] == "publish"
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
+def test_screen_command_refuses_thresholds_outside_zero_to_one(value):
+    with pytest.raises(CommandError):
+        call_command("screen", "--toxicity-threshold", value, stdout=io.StringIO())
+
+
+def test_screen_command_reads_a_time_without_a_zone_as_utc(monkeypatch):
+    lines = [
+        json.dumps(
+            {"id": n, "author": "fast", "body": f"Point {n} on {topic}.", "created": created}
+        )
+        for n, (topic, created) in enumerate(
+            [
+                ("tankers", "2026-01-01T10:00:00"),
+                ("budget", "2026-01-01T10:00:00.5"),
+                ("rain", "2026-01-01T10:00:01Z"),
+                ("roads", "2026-01-01T11:00:01+01:00"),  # the same instant as the line above
+                ("schools", "2026-01-01 10:00:02"),
+                ("prices", "2026-01-01T10:00:02"),
+            ]
+        )
+    ]
+    rows, failed = run_screen(lines, monkeypatch)
+    assert failed is None
+    assert all("error" not in row for row in rows)
+    # Six comments within two seconds: naive and zoned times are one clock, so the
+    # sixth is over the burst of five.
+    assert [row["decision"] for row in rows] == ["publish"] * 5 + ["reject"]
+
+
+def test_scoring_every_attribute_is_fast():
+    body = (
+        "I disagree with the minister on the housing plan, but this is a fair piece. The figures "
+        "are on https://www.ons.gov.uk/employment. You are a disgusting idiot, everyone knows it."
+    )
+    submission = Submission(body=body, author="a", created=NOW, page="story", article_text=ARTICLE)
+    spent = []
+    for _ in range(300):
+        began = time.perf_counter()
+        pipeline.score_attributes(submission)
+        spent.append(time.perf_counter() - began)
+    assert statistics.median(spent) < 0.002  # six attributes; about 1 ms on one busy core

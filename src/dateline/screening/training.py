@@ -34,7 +34,7 @@ from .policy import builtin
 VERSION = "3"
 MIN_TEXTS = 2  # a feature must occur in this many training texts to get a weight
 SMALLEST_WEIGHT = 0.005  # weights closer to zero than this are left out of the file
-ORDINARY_WORDS = 400  # the commonest words of civil comments are never highlighted
+ORDINARY_WORDS = 1000  # the commonest words of civil comments are never highlighted
 MARKED_OFTEN = 0.05  # ...unless raters marked them this often in toxic comments
 SPAN_C = 0.5
 

@@ -18,7 +18,7 @@ ALWAYS = {
 
 
 def check(headers):
-    assert ALWAYS <= set(headers), ALWAYS - set(headers)
+    assert set(headers) >= ALWAYS, ALWAYS - set(headers)
     policy = dict(
         part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";")
     )

@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from profanity_check import predict_prob  # noqa: E402
 from sklearn.metrics import brier_score_loss, roc_auc_score  # noqa: E402
 
+from dateline.core.state import MemoryStore, State  # noqa: E402
 from dateline.screening import (  # noqa: E402
     classifiers,
     corpora,
@@ -36,7 +37,6 @@ from dateline.screening import (  # noqa: E402
 )
 from dateline.screening.policy import Policy  # noqa: E402
 from dateline.screening.rules import Submission  # noqa: E402
-from dateline.screening.state import MemoryStore, State  # noqa: E402
 
 BASELINE = "alt-profanity-check"
 BASELINE_CUT = 0.5

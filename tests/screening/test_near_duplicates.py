@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from dateline.core.state import MemoryStore, State
 from dateline.screening import pipeline, text
 from dateline.screening.policy import Policy
 from dateline.screening.rules import Submission
-from dateline.screening.state import MemoryStore, State
 from dateline.screening.verdict import PUBLISH
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

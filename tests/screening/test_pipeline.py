@@ -11,11 +11,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from dateline.core.attributes import ALLOW, HOLD, URGENT
+from dateline.core.state import MemoryStore, State
 from dateline.screening import classifiers, pipeline
 from dateline.screening.classifiers import Score
 from dateline.screening.policy import Policy
 from dateline.screening.rules import History, Submission
-from dateline.screening.state import MemoryStore, State
 
 from .test_classifiers import IDENTITY_ONLY
 
@@ -202,11 +202,6 @@ def test_spam_reasons_point_at_the_link():
     assert pointed_at(body, spam) == spam.detail["words"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="trained/ordinary_words.txt lacks 'home', so the spam reason names it",
-)
 def test_ordinary_words_are_not_given_as_reasons():
     body = "Work from home and earn $500 a day at http://cash.example"
     spam = reason(judge(body), "spam")

@@ -4,10 +4,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from dateline.core.state import MemoryStore, State
 from dateline.screening import rules, surge, text
 from dateline.screening.policy import PREMODERATE, PREMODERATE_LINKS, Policy
 from dateline.screening.rules import History, Submission
-from dateline.screening.state import MemoryStore, State
 from dateline.screening.verdict import HOLD, REJECT
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

@@ -2,8 +2,8 @@
 
 Each attempt takes a token from two buckets, one for the client's address and one for
 the email it names, so a script can try neither many emails from one address nor one
-email from many addresses. The buckets are screening's (`State.take_token`: the site's
-cache, one atomic script on Redis). Every attempt counts, whether or not the email has
+email from many addresses. The buckets are `core.state`'s (`State.take_token`: the site's
+cache, one atomic script on Redis), as for comments. Every attempt counts, whether or not the email has
 an account, so being refused tells nothing about who has one.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from dateline.screening.state import cache_state
+from dateline.core.state import cache_state
 
 
 @dataclass(frozen=True)

@@ -105,10 +105,10 @@ def load_queue(stdout):
     """Held comments for the moderation queue, with the reasons screening gives today."""
     from django.utils import timezone
 
+    from dateline.core.state import MemoryStore, State
     from dateline.screening import pipeline
     from dateline.screening.policy import Policy
     from dateline.screening.rules import Submission
-    from dateline.screening.state import MemoryStore, State
 
     users = {user.email: user for user in get_user_model().objects.all()}
     state = State(MemoryStore())

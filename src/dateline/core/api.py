@@ -1,7 +1,8 @@
 """The JSON API's front door: one error shape, the body's size and shape checked once.
 
-Every API view is an `api_view`: the body's size is read from Content-Length before
-anything reads the body, wrong methods get 405, and refusals (ApiError, or a
+`ApiBodyLimitMiddleware`, ahead of the CSRF check (which reads form bodies), refuses an
+API request whose Content-Length is over MAX_BODY_BYTES before anything reads its body.
+Every API view is an `api_view`: wrong methods get 405, and refusals (ApiError, or a
 ValidationError from `core.inputs`) become `{"error": {"code", "message", "field"?}}`.
 """
 
@@ -59,7 +60,6 @@ def api_view(*methods):
                 response["Allow"] = ", ".join(methods)
                 return response
             try:
-                check_size(request)
                 return view(request, *args, **kwargs)
             except ValidationError as error:
                 return ApiError.invalid(error).response()
@@ -78,6 +78,21 @@ def check_size(request):
         raise ApiError("invalid_json", "The Content-Length header is not a number.")
     if len(length) > 9 or int(length) > MAX_BODY_BYTES:
         raise too_large()
+
+
+class ApiBodyLimitMiddleware:
+    """The body-size check for every request under /api/, before any middleware reads it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/api/"):
+            try:
+                check_size(request)
+            except ApiError as error:
+                return error.response()
+        return self.get_response(request)
 
 
 def too_large():

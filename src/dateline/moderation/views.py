@@ -17,8 +17,8 @@ from dateline.comments import actions as comment_actions
 from dateline.comments.models import Comment
 from dateline.core.errors import first_message
 from dateline.core.inputs import clean_text, whole_number
+from dateline.core.state import cache_state
 from dateline.screening.models import Surge
-from dateline.screening.state import cache_state
 from dateline.screening.surge import is_on
 
 from . import queue

@@ -17,12 +17,12 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from dateline.audit.log import record
+from dateline.core.state import cache_state
 
 from . import pipeline, surge
 from .models import Surge
 from .policy import policy_for
 from .rules import History, Submission
-from .state import cache_state
 from .verdict import PUBLISH, Verdict
 
 ARTICLE_TEXT_CHARS = 4000

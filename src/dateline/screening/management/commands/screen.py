@@ -19,10 +19,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from dateline.core.attributes import ALLOW
+from dateline.core.state import MemoryStore, State
 from dateline.screening import pipeline, surge
 from dateline.screening.policy import DEFAULT_ATTRIBUTES, Policy
 from dateline.screening.rules import Submission
-from dateline.screening.state import MemoryStore, State
 
 STORY = "screen"
 SURROGATE = re.compile("[\ud800-\udfff]")

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from dateline.screening.state import MemoryStore, State, cache_state
+from dateline.core.state import MemoryStore, State, cache_state
 
 
 def flood(new_state, comments):
@@ -31,7 +31,7 @@ import sys, time
 from datetime import UTC, datetime
 import django
 django.setup()
-from dateline.screening.state import cache_state
+from dateline.core.state import cache_state
 start = float(sys.argv[1])
 time.sleep(max(0, start - time.time()))  # every worker fires at the same moment
 now = datetime.fromtimestamp(start, UTC)

@@ -1,6 +1,7 @@
-"""Short-lived memory that screening needs between comments: rate limits and fingerprints.
+"""Short-lived shared memory: rate limits (comments, sign-up, sign-in) and recent values
+(screening's fingerprints and surge counts).
 
-It lives in Django's cache (Redis in production, so every web worker shares it), or in
+It lives in `core` because screening and accounts both use it. It lives in Django's cache (Redis in production, so every web worker shares it), or in
 a plain dict for `dateline screen` and tests. A flood of comments sent at once must not
 slip past the rate limit: on Redis it is one atomic script; with the file cache of a
 one-machine install, workers take turns through a file lock; otherwise, within one

@@ -98,11 +98,6 @@ def test_profanity_before_an_exclamation_mark(comment):
     assert attributes.profanity(comment).value >= 0.9
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="text.word_positions keeps a trailing '!' in the word, so the span takes it too",
-)
 @pytest.mark.parametrize(
     "comment, word",
     [("What the f*ck!", "f*ck"), ("This is sh1t!", "sh1t"), ("Bullshit!!", "Bullshit")],
@@ -112,11 +107,6 @@ def test_the_span_of_a_swear_word_stops_before_the_exclamation_mark(comment, wor
     assert marked(comment, score) == [word]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="attributes.profanity locates words token by token: spaced letters get no span",
-)
 def test_spaced_out_swearing_is_located():
     comment = "f u c k you"
     score = attributes.profanity(comment)

@@ -108,9 +108,11 @@ def test_naming_an_identity_is_not_toxic():
 def test_highlighted_words_are_what_raised_the_score():
     text = "You are a disgusting IDIOT and everyone here knows it."
     words = classifiers.toxicity(text).words
-    assert words[:2] == ("IDIOT", "disgusting")  # as written, strongest first
+    assert words[0] == "IDIOT"  # as written, strongest first
     assert len(words) <= 5 and all(word in text for word in words)
     assert not {"here", "knows", "it"} & set(words)
+    # What the queue marks comes from the span model: both words, in one stroke.
+    assert [text[start:end] for start, end in spans.tagger().spans(text)] == ["disgusting IDIOT"]
 
 
 def test_news_site_spam_scores_high_and_cited_comments_low():

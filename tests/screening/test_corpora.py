@@ -86,12 +86,6 @@ def test_stormfront_posts_of_one_label_stay_in_one_part(tiny_corpus):
     assert all(len(parts[str(post)]) == 1 for post in range(1, 60, 2))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="corpora.split groups examples within each label, so a post with hate and "
-    "noHate sentences is split across parts",
-)
 def test_stormfront_posts_never_straddle_parts(tiny_corpus):
     parts = post_parts(tiny_corpus.stormfront)
     assert {post for post, found in parts.items() if len(found) > 1} == set()
@@ -130,12 +124,6 @@ def write_civil(root, train_texts, trial_texts):
             writer.writerows(["[0, 1, 2]", text] for text in texts)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="corpora.civil_comments does not drop train-file rows whose text is also in "
-    "the trial file",
-)
 def test_a_trial_text_repeated_in_the_train_file_is_only_tested_on(tmp_path):
     shared = "You are a moron and a liar."
     write_civil(
@@ -193,10 +181,6 @@ real_data = pytest.mark.skipif(
     not (REAL / "toxicity" / "civil_comments_toxic_spans_trial.csv").exists(),
     reason="the shared training data is not here",
 )
-KNOWN_LEAKS = {
-    "civil": "corpora.civil_comments: two trial texts are also in the train file",
-    "unmarked": "corpora.unmarked_sentences: one sentence in several posts lands in two parts",
-}
 
 
 @pytest.fixture(scope="module")
@@ -205,26 +189,12 @@ def real_corpus():
 
 
 @real_data
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_LEAKS[name]),
-        )
-        if name in KNOWN_LEAKS
-        else name
-        for name in SETS
-    ],
-)
+@pytest.mark.parametrize("name", SETS)
 def test_real_sets_have_no_text_in_two_parts(real_corpus, name):
     assert_disjoint(getattr(real_corpus, name), name)
 
 
 @real_data
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="see test_stormfront_posts_never_straddle_parts"
-)
 def test_real_stormfront_posts_never_straddle_parts(real_corpus):
     parts = post_parts(real_corpus.stormfront)
     assert sum(len(found) > 1 for found in parts.values()) == 0
@@ -236,3 +206,14 @@ def test_real_toxic_spans_trial_file_is_only_the_test_part(real_corpus):
     assert real_corpus.civil.test == trial
     train_file = {e.text for e in corpora.toxic_spans(REAL, "train")}
     assert {e.text for e in real_corpus.civil.train + real_corpus.civil.dev} <= train_file
+
+
+@real_data
+def test_no_text_is_trained_on_in_one_set_and_reported_in_another(real_corpus):
+    parts = {
+        part: {words(e) for name in SETS for e in getattr(getattr(real_corpus, name), part)}
+        for part in ("train", "dev", "test")
+    }
+    assert not parts["train"] & parts["test"]
+    assert not parts["train"] & parts["dev"]
+    assert not parts["dev"] & parts["test"]

@@ -107,11 +107,7 @@ def profanity(comment: str) -> Score:
     found = text.find_words(comment, tuple(listed))
     if not found:
         return Score(0.0, ())
-    ranges = tuple(
-        (start, end)
-        for start, end, word in text.word_positions(comment)
-        if text.find_words(word, tuple(found))
-    )
+    ranges = tuple(text.where(comment, found))
     return Score(
         max(listed[entry] for entry in found),
         tuple(comment[start:end] for start, end in ranges) or tuple(found),

@@ -135,7 +135,9 @@ class LinearModel:
                 link_push += push
         ordinary = ordinary_words()
         candidates = [
-            (push * scale, token) for push, word_, token in words.values() if word_ not in ordinary
+            (push * scale, token)
+            for word, (push, _, token) in words.items()
+            if word not in ordinary
         ]
         candidates += [(link_push, link) for link in links]
         chosen = strongest(candidates, links)

@@ -69,20 +69,23 @@ def unique(examples):
     """Examples whose words (any case, any spacing) were not seen earlier in the list."""
     found = {}
     for example in examples:
-        found.setdefault(" ".join(example.text.lower().split()), example)
+        found.setdefault(key(example.text), example)
     return list(found.values())
 
 
 def split(examples, shares=SHARES, salt=0):
-    """A seeded split into len(shares) parts, stratified by label and kept whole by group."""
+    """A seeded split into len(shares) parts, stratified by label and kept whole by group.
+
+    A group (a forum post) goes to one part as a whole, stratified by its most telling
+    label: a post with one hateful sentence counts among the hateful posts.
+    """
     rng = random.Random(SEED + salt)
+    groups = {}
+    for example in examples:
+        groups.setdefault(example.group or example.text, []).append(example)
     parts = [[] for _ in shares]
     for value in sorted({example.label for example in examples}):
-        groups = {}
-        for example in examples:
-            if example.label == value:
-                groups.setdefault(example.group or example.text, []).append(example)
-        keys = sorted(groups)
+        keys = sorted(key for key, group in groups.items() if max(e.label for e in group) == value)
         rng.shuffle(keys)
         total, edge, start = len(keys), 0.0, 0
         for part, share in zip(parts, shares, strict=True):
@@ -92,6 +95,24 @@ def split(examples, shares=SHARES, salt=0):
                 part.extend(groups[key])
             start = end
     return parts
+
+
+def key(text):
+    """What makes two texts the same text: their words, in any case and spacing."""
+    return " ".join(text.lower().split())
+
+
+def without(examples, texts):
+    """The examples whose text (by `key`) is not among `texts`."""
+    return [example for example in examples if key(example.text) not in texts]
+
+
+def disjoint(splits):
+    """The splits with no text in two parts, across all of them: a text that is tested on
+    anywhere is trained and tuned on nowhere, and one tuned on is not trained on."""
+    tested = {key(e.text) for split in splits for e in split.test}
+    tuned = {key(e.text) for split in splits for e in split.dev} - tested
+    return [Split(without(s.train, tested | tuned), without(s.dev, tested), s.test) for s in splits]
 
 
 def davidson(data_dir):
@@ -177,9 +198,14 @@ def ranges(offsets):
 
 
 def civil_comments(data_dir):
-    """The toxic-spans posts: train and dev from its train file, its trial file as test."""
-    train, dev = split(unique(toxic_spans(data_dir, "train")), shares=(0.8, 0.2), salt=1)
-    return Split(train, dev, toxic_spans(data_dir, "trial"))
+    """The toxic-spans posts: train and dev from its train file, its trial file as test.
+
+    A few texts are in both files; they are only tested on.
+    """
+    trial = toxic_spans(data_dir, "trial")
+    posts = without(unique(toxic_spans(data_dir, "train")), {key(e.text) for e in trial})
+    train, dev = split(posts, shares=(0.8, 0.2), salt=1)
+    return Split(train, dev, trial)
 
 
 def sentences(text):

@@ -15,6 +15,13 @@ from .policy import PREMODERATE, PREMODERATE_LINKS
 from .verdict import HOLD, REJECT, Reason
 
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
+# Every run of four neighbouring keys, either way along a row ("asdf", "fdsa").
+KEY_RUNS = frozenset(
+    line[i : i + 4]
+    for row in KEYBOARD_ROWS
+    for line in (row, row[::-1])
+    for i in range(len(row) - 3)
+)
 MIN_WORDS_FOR_CAMPAIGN = 5
 
 
@@ -53,11 +60,7 @@ def empty_or_too_long(sub, policy, state):
 
 def looks_mashed(word):
     """Keyboard mash: a run of four keys in a row, no vowels, or five consonants running."""
-    if any(
-        word[i : i + 4] in row or word[i : i + 4] in row[::-1]
-        for row in KEYBOARD_ROWS
-        for i in range(len(word) - 3)
-    ):
+    if any(word[i : i + 4] in KEY_RUNS for i in range(len(word) - 3)):
         return True
     if not re.search(r"[aeiouy]", word):
         return True

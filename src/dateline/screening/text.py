@@ -113,8 +113,17 @@ def find_words(text, entries):
 
 
 def word_positions(text):
-    """(start, end, word as written) of each word, leetspeak and masks included."""
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    """(start, end, word as written) of each word, leetspeak and masks included.
+
+    A "!" or "|" at either end is punctuation ("sh1t!"), as `fold` reads it.
+    """
+    found = []
+    for match in TOKEN.finditer(text):
+        word = match.group().strip("!|")
+        if word:
+            start = match.start() + match.group().index(word)
+            found.append((start, start + len(word), word))
+    return found
 
 
 def where(text, words):
@@ -139,6 +148,12 @@ def where(text, words):
             for start, end, token in word_positions(text)
             if not any(s <= start < e for s, e in found) and find_words(token, singles)
         )
+        # Letters spaced out on purpose ("f u c k"): the whole run is the word.
+        folded = [fold(word) for word in singles]
+        for run in SPACED.finditer(text):
+            joined = fold(re.sub(r"[\s.\-_~'·,]", "", run.group(0)))
+            if any(len(word) >= 3 and word in joined for word in folded):
+                found.add(run.span())
     return sorted(found)
 
 

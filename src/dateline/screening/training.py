@@ -35,7 +35,7 @@ VERSION = "3"
 MIN_TEXTS = 2  # a feature must occur in this many training texts to get a weight
 SMALLEST_WEIGHT = 0.005  # weights closer to zero than this are left out of the file
 ORDINARY_WORDS = 1000  # the commonest words of civil comments are never highlighted
-MARKED_OFTEN = 0.05  # ...unless raters marked them this often in toxic comments
+MARKED_OFTEN = 0.1  # ...unless raters marked them this often in toxic comments
 SPAN_C = 0.5
 
 
@@ -85,14 +85,15 @@ def load(data_dir) -> Corpus:
     tweets = corpora.davidson(data_dir)
     youtube = corpora.youtube(data_dir)
     civil = corpora.civil_comments(data_dir)
-    return Corpus(
-        civil=civil,
-        unmarked=corpora.Split(*(corpora.unmarked_sentences(part) for part in civil)),
-        wikipedia=corpora.wikipedia_talk(data_dir),
-        stormfront=corpora.stormfront(data_dir),
-        tweets=tweets,
-        youtube=youtube,
+    splits = (
+        civil,
+        corpora.Split(*(corpora.unmarked_sentences(part) for part in civil)),
+        corpora.wikipedia_talk(data_dir),
+        corpora.stormfront(data_dir),
+        tweets,
+        youtube,
     )
+    return Corpus(*corpora.disjoint(splits))
 
 
 def marked_with(example, entries):
@@ -335,7 +336,18 @@ def train(data_dir, out_dir, report=print):
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     train_sets, dev_sets = attribute_sets(corpus, "train"), attribute_sets(corpus, "dev")
-    civil_texts = [e.text for e in corpus.wikipedia.train + corpus.unmarked.train if not e.label]
+    civil_texts = [
+        e.text
+        for split in (
+            corpus.wikipedia,
+            corpus.unmarked,
+            corpus.stormfront,
+            corpus.tweets,
+            corpus.youtube,
+        )
+        for e in split.train
+        if not e.label
+    ]
     ordinary = ordinary_words(civil_texts, marked_shares(corpus.civil.train))
     (out_dir / classifiers.ORDINARY_FILE).write_text("\n".join(ordinary) + "\n", encoding="utf-8")
     if out_dir.resolve() == classifiers.TRAINED.resolve():

@@ -101,3 +101,32 @@ def test_a_killed_worker_is_replaced_and_the_site_keeps_answering(server):
     )
     assert process.poll() is None  # granian itself is still running
     assert all(answers(url) for _ in range(20))
+
+
+def test_stopping_lets_a_request_in_flight_finish(server):
+    """A request still arriving when the server is told to stop gets its whole answer."""
+    process, url = server
+    host, port = url.split("//")[1].split("/")[0].split(":")
+    body = b'{"email": "late@example.com", "password": "a long enough passphrase", '
+    rest = b'"display_name": "Late Writer"}'
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall(
+            b"POST /api/v1/auth/signup HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\n"
+            + f"Content-Length: {len(body) + len(rest)}\r\n\r\n".encode()
+            + body
+        )
+        time.sleep(1)  # the worker is now waiting for the rest of the body
+        process.send_signal(signal.SIGTERM)
+        time.sleep(1)
+        connection.sendall(rest)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+            if b"\r\n\r\n" in answer and answer.rstrip().endswith(b"}"):
+                break
+    status = answer.split(b"\r\n", 1)[0]
+    assert status.startswith(b"HTTP/1.1 "), answer[:200]
+    assert b'"' in answer.split(b"\r\n\r\n", 1)[1]  # a JSON body, not a dropped connection
+    process.wait(timeout=15)
+    assert not answers(url)  # and then it stopped

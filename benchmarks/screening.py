@@ -84,6 +84,11 @@ def sets(corpus, part):
             take(corpus.unmarked),
             "toxicity",
         ),
+        "news comments vs civil pool (unmarked + Wikipedia clean)": (
+            take(corpus.civil),
+            take(corpus.unmarked) + [e for e in wiki if not e.label],
+            "toxicity",
+        ),
         "Wikipedia talk comments": (
             [e for e in wiki if e.label],
             [e for e in wiki if not e.label],

@@ -74,10 +74,15 @@ def share_over(values, cut=BASELINE_CUT):
     return sum(value > cut for value in values) / max(1, len(values))
 
 
+def by_label(examples):
+    """(abusive, civil) examples."""
+    return [e for e in examples if e.label], [e for e in examples if not e.label]
+
+
 def sets(corpus, part):
     """{set name: (abusive examples, civil examples, attribute its AUC is read for)}."""
     take = lambda split: getattr(split, part)  # noqa: E731
-    forum, wiki, tweets = take(corpus.stormfront), take(corpus.wikipedia), take(corpus.tweets)
+    wiki_toxic, wiki_clean = by_label(take(corpus.wikipedia))
     return {
         "news comments (Civil Comments; civil = unmarked sentences)": (
             take(corpus.civil),
@@ -86,29 +91,16 @@ def sets(corpus, part):
         ),
         "news comments vs civil pool (unmarked + Wikipedia clean)": (
             take(corpus.civil),
-            take(corpus.unmarked) + [e for e in wiki if not e.label],
+            take(corpus.unmarked) + wiki_clean,
             "toxicity",
         ),
-        "Wikipedia talk comments": (
-            [e for e in wiki if e.label],
-            [e for e in wiki if not e.label],
-            "toxicity",
-        ),
+        "Wikipedia talk comments": (wiki_toxic, wiki_clean, "toxicity"),
         "Stormfront hate vs noHate (implicit hate)": (
-            [e for e in forum if e.label],
-            [e for e in forum if not e.label],
+            *by_label(take(corpus.stormfront)),
             "identity_attack",
         ),
-        "Davidson tweets": (
-            [e for e in tweets if e.label],
-            [e for e in tweets if not e.label],
-            "toxicity",
-        ),
-        "spam: YouTube comments": (
-            [e for e in take(corpus.youtube) if e.label],
-            [e for e in take(corpus.youtube) if not e.label],
-            "spam",
-        ),
+        "Davidson tweets": (*by_label(take(corpus.tweets)), "toxicity"),
+        "spam: YouTube comments": (*by_label(take(corpus.youtube)), "spam"),
     }
 
 

@@ -38,13 +38,18 @@ def held(story, writer, body="Buy cheap watches http://w.example", codes=("spam"
         }
         for code in codes
     ]
+    return screened(story, writer, body, reasons=reasons, scores={"spam": 0.91})
+
+
+def screened(story, writer, body, *, reasons, scores=None):
+    """A held comment with the verdict `reasons`, as screening would have saved it."""
     return Comment.objects.create(
         page=story,
         author=writer,
         body=body,
         body_html=f"<p>{body}</p>",
         status=Comment.Status.HELD,
-        screening={"decision": "hold", "scores": {"spam": 0.91}, "reasons": reasons},
+        screening={"decision": "hold", "scores": scores or {}, "reasons": reasons},
     )
 
 
@@ -178,17 +183,6 @@ def test_bad_requests_change_nothing(client, moderator, data):
     client.force_login(moderator)
     response = client.post("/moderation/act/", data, HTTP_ACCEPT="application/json")
     assert response.status_code == 400 and response.json()["done"] == 0
-
-
-def screened(story, writer, body, *, reasons):
-    return Comment.objects.create(
-        page=story,
-        author=writer,
-        body=body,
-        body_html=f"<p>{body}</p>",
-        status=Comment.Status.HELD,
-        screening={"decision": "hold", "scores": {}, "reasons": reasons},
-    )
 
 
 def test_urgent_holds_come_first_and_are_counted(client, story, writer, moderator):

@@ -4,6 +4,17 @@ import django.core.validators
 from django.db import migrations, models
 
 
+# The v2 toxicity score was not calibrated: a site still at its shipped thresholds moves to
+# the new ones, chosen for the calibrated v3 scores; a site that chose its own keeps them.
+OLD_DEFAULTS = {"toxicity_threshold": (0.8, 0.65), "spam_threshold": (0.7, 0.8)}
+
+
+def move_shipped_defaults(apps, schema_editor):
+    settings = apps.get_model("screening", "ScreeningSettings")
+    for field, (old, new) in OLD_DEFAULTS.items():
+        settings.objects.filter(**{field: old}).update(**{field: new})
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -29,7 +40,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='screeningsettings',
             name='insult_threshold',
-            field=models.FloatField(default=0.7, help_text='Act on comments whose insult score is above this (0 to 1).', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)]),
+            field=models.FloatField(default=0.6, help_text='Act on comments whose insult score is above this (0 to 1).', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)]),
         ),
         migrations.AddField(
             model_name='screeningsettings',
@@ -64,11 +75,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='screeningsettings',
             name='spam_threshold',
-            field=models.FloatField(default=0.7, help_text='Act on comments whose spam score is above this (0 to 1).', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)]),
+            field=models.FloatField(default=0.8, help_text='Act on comments whose spam score is above this (0 to 1).', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)]),
         ),
         migrations.AlterField(
             model_name='screeningsettings',
             name='toxicity_threshold',
-            field=models.FloatField(default=0.55, help_text='Act on comments whose toxicity score is above this (0 to 1).', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)]),
+            field=models.FloatField(default=0.65, help_text='Act on comments whose toxicity score is above this (0 to 1).', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)]),
         ),
+        migrations.RunPython(move_shipped_defaults, migrations.RunPython.noop),
     ]

@@ -383,3 +383,19 @@ def test_scoring_every_attribute_is_fast():
         pipeline.score_attributes(submission)
         spent.append(time.perf_counter() - began)
     assert statistics.median(spent) < 0.002  # six attributes; about 1 ms on one busy core
+
+
+def test_toxic_talk_about_a_group_is_an_urgent_attack_on_it():
+    body = "Muslims are vermin and should be thrown out of the country"
+    verdict = judge(body)
+    attack = reason(verdict, "identity_attack")
+    assert attack.urgent
+    assert verdict.scores["identity_attack"] == verdict.scores["toxicity"] > 0.65
+    assert "Muslims" in pointed_at(body, attack)
+
+
+def test_an_insult_that_names_no_group_is_not_an_attack_on_one():
+    verdict = judge("You are a pathetic moron and everyone here knows it")
+    assert verdict.scores["toxicity"] > 0.9
+    assert verdict.scores["identity_attack"] < 0.5
+    assert "identity_attack" not in [reason.code for reason in verdict.reasons]

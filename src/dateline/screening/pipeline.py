@@ -11,6 +11,7 @@ from dataclasses import replace
 from dateline.core.attributes import ALLOW, LABELS, URGENT
 
 from . import attributes, classifiers, spans, surge, text
+from .policy import builtin
 from .rules import RULES, remember
 from .verdict import HOLD, PUBLISH, REJECT, Reason, Verdict
 
@@ -24,14 +25,29 @@ EVIDENCE_FLOOR = 0.5
 def score_attributes(sub):
     """{attribute: Score} for the comment's text."""
     age = sub.history.account_age_days if sub.history else None
+    toxicity = classifiers.toxicity(sub.body)
     return {
-        "toxicity": classifiers.toxicity(sub.body),
+        "toxicity": toxicity,
         "insult": classifiers.insult(sub.body),
-        "identity_attack": classifiers.identity_attack(sub.body),
+        "identity_attack": identity_attack(sub.body, toxicity),
         "threat": attributes.threat(sub.body),
         "profanity": attributes.profanity(sub.body),
         "spam": classifiers.spam(sub.body, article_text=sub.article_text, account_age_days=age),
     }
+
+
+def identity_attack(body, toxicity):
+    """The identity-attack model's score, or the toxicity score when the comment names a
+    group of people (`data/identity_terms.txt`), whichever is higher.
+
+    The model learnt mostly from forum sentences and tweets, and misses blunt abuse of a
+    group in plain words ("Muslims are vermin …"): on dev this lifts hate caught at 0.5
+    from 17 % to 25 % of Stormfront's hate sentences, for 0.3 % more civil comments.
+    """
+    found = classifiers.identity_attack(body)
+    if toxicity.value > found.value and text.find_words(body, builtin("identity_terms.txt")):
+        return toxicity
+    return found
 
 
 def judge(sub, policy, state):

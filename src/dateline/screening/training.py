@@ -106,6 +106,20 @@ def relabel(examples, value, weight=1.0):
     return [e._replace(label=value, weight=e.weight * weight) for e in examples]
 
 
+def upweighted(examples, weight):
+    """The examples with each positive counting `weight` times."""
+    return [e._replace(weight=weight if e.label else 1.0) for e in examples]
+
+
+def parted(examples, test):
+    """(the examples that pass `test`, the others), each in their order."""
+    flags = [test(example) for example in examples]
+    return (
+        [e for e, flag in zip(examples, flags, strict=True) if flag],
+        [e for e, flag in zip(examples, flags, strict=True) if not flag],
+    )
+
+
 def attribute_sets(corpus, part):
     """{attribute: examples} from one part ("train", "dev" or "test") of every set.
 
@@ -119,29 +133,24 @@ def attribute_sets(corpus, part):
     civil, unmarked = take(corpus.civil), take(corpus.unmarked)
     wiki, forum, tweets = take(corpus.wikipedia), take(corpus.stormfront), take(corpus.tweets)
     rare = RARE_POSITIVES if training else 1.0
-    clean_wiki = [e for e in wiki if not e.label]
-    insults = builtin("insult_words.txt")
-    groups = builtin("identity_terms.txt")
-    is_insult = [marked_with(e, insults) for e in civil]
-    is_hate = [marked_with(e, groups) for e in civil]
-    insulting = [e for e, flag in zip(civil, is_insult, strict=True) if flag]
-    hateful = [e for e, flag in zip(civil, is_hate, strict=True) if flag]
+    insulting, other_abuse = parted(civil, lambda e: marked_with(e, builtin("insult_words.txt")))
+    hateful, not_hateful = parted(civil, lambda e: marked_with(e, builtin("identity_terms.txt")))
     sets = {
         "toxicity": civil
         + relabel(unmarked, 0)
-        + [e._replace(weight=rare if e.label else 1.0) for e in wiki + forum]
+        + upweighted(wiki + forum, rare)
         + [e._replace(weight=e.weight * (TWEETS if training else 1.0)) for e in tweets],
         "insult": insulting
-        + relabel([e for e, flag in zip(civil, is_insult, strict=True) if not flag], 0)
+        + relabel(other_abuse, 0)
         + relabel(unmarked, 0)
         + relabel([e for e in wiki if e.label], 1, rare)
-        + clean_wiki
+        + [e for e in wiki if not e.label]
         + relabel([e for e in forum if not e.label], 0),
         "identity_attack": hateful
-        + relabel([e for e, flag in zip(civil, is_hate, strict=True) if not flag], 0)
+        + relabel(not_hateful, 0)
         + relabel(unmarked, 0)
         + relabel(wiki, 0)
-        + [e._replace(weight=rare if e.label else 1.0) for e in forum]
+        + upweighted(forum, rare)
         + [e._replace(label=int(e.kind == "hate"), weight=1.0) for e in tweets],
     }
     if training:

@@ -8,6 +8,8 @@ body. The same examples on every run (derandomized), a few dozen per operation a
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -48,6 +50,18 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
+
+
+@pytest.fixture(autouse=True)
+def test_connection_stays_open():
+    """Requests sent straight to the WSGI app end with Django closing old database
+    connections, as in production; in a test that would close the test's own connection
+    (on PostgreSQL). Django's test client turns the same handler off while it runs."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture

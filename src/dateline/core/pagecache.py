@@ -23,6 +23,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from .state import shared_cache_lock
+
 SITE_VERSION_KEY = "pagecache:site"
 PAGE_VERSION_KEY = "pagecache:page:{page_id}"
 ENTRY_KEY = "pagecache:entry:{scheme}://{host}{path}?{query}"
@@ -42,12 +44,18 @@ def _version(key):
 
 
 def _bump(key):
-    """Add one to a version; False when the cache was unreachable (it then answers None)."""
-    try:
-        return cache.incr(key) is not None
-    except ValueError:
-        cache.set(key, 2, timeout=None)
-        return True
+    """Add one to a version; False when the cache was unreachable (it then answers None).
+
+    Redis adds atomically; the file cache reads, then writes, so bumps take turns
+    through a lock: two bumps at once must give two new versions, or a page cached
+    between them would stay current for an hour.
+    """
+    with shared_cache_lock("pagecache"):
+        try:
+            return cache.incr(key) is not None
+        except ValueError:
+            cache.set(key, 2, timeout=None)
+            return True
 
 
 def _invalidate(key):

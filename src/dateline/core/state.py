@@ -9,11 +9,11 @@ process, through a thread lock. The near-duplicate memory takes no lock: at wors
 copy more is published.
 """
 
-import fcntl
 import threading
 from functools import cache
 from pathlib import Path
 
+from django.core.files import locks
 from django_redis.cache import RedisCache
 
 # The rate limit kept as one number per key, "due": when the bucket would next be full
@@ -46,7 +46,12 @@ class MemoryStore:
 
 
 class FileLock:
-    """An exclusive lock on a file, so that processes sharing a folder take turns."""
+    """An exclusive lock on a file, so that processes sharing a folder take turns.
+
+    Django's `locks` does the locking (flock on POSIX, LockFileEx on Windows); the thread
+    lock makes the threads of one process take turns too, which a file lock alone
+    does not (it belongs to the process).
+    """
 
     def __init__(self, path):
         self.path = Path(path)
@@ -56,7 +61,7 @@ class FileLock:
     def __enter__(self):
         self.threads.acquire()
         self.handle = open(self.path, "a")  # noqa: SIM115 (closed in __exit__)
-        fcntl.flock(self.handle, fcntl.LOCK_EX)
+        locks.lock(self.handle, locks.LOCK_EX)
 
     def __exit__(self, *exception):
         self.handle.close()  # releases the file lock
@@ -112,13 +117,31 @@ class State:
         self.store.set(f"screen:recent:{key}", entries, timeout=window)
 
 
-def cache_state():
-    """Screening's memory in the site's cache, with the lock that cache needs."""
+def shared_cache_lock(name):
+    """A lock that makes read-then-write cache updates safe for the cache in use.
+
+    The file cache reads and writes separately, so web workers sharing its folder take
+    turns through a file lock beside it; other caches get a lock for this process only
+    (Redis updates are made atomic by the caller).
+    """
     from django.conf import settings
     from django.core.cache import caches
     from django.core.cache.backends.filebased import FileBasedCache
 
+    if isinstance(caches["default"], FileBasedCache):
+        return file_lock(settings.DATA_DIR / f"{name}.lock")
+    return process_lock(name)
+
+
+@cache
+def process_lock(name):
+    """One thread lock per name and process."""
+    return threading.Lock()
+
+
+def cache_state():
+    """Screening's memory in the site's cache, with the lock that cache needs."""
+    from django.core.cache import caches
+
     store = caches["default"]  # the backend itself: `cache` is a proxy to it
-    if isinstance(store, FileBasedCache):
-        return State(store, lock=file_lock(settings.DATA_DIR / "screening.lock"))
-    return State(store)
+    return State(store, lock=shared_cache_lock("screening"))

@@ -1,10 +1,11 @@
-"""Newsroom template helpers: the section menu and links between language editions."""
+"""Newsroom template helpers: edition times, the section menu and links between language editions."""
 
 from django import template
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
-from ..models import HomePage, SectionPage
+from ..models import EditionSettings, HomePage, SectionPage
 
 register = template.Library()
 
@@ -43,3 +44,31 @@ def other_editions(page):
             (translation, EDITION_LINK_TEXT.get(own, EDITION_LINK_TEXT["en"]).format(name=name))
         )
     return editions
+
+
+@register.simple_tag(takes_context=True)
+def edition_time(context, moment, prefix=""):
+    """A time in every zone of the edition: "January 29, 2013 -- 2238 GMT (0638 HKT)"."""
+    if moment is None:
+        return ""
+    request = context.get("request")
+    zones = EditionSettings.for_request(request).zones if request else []
+    if not zones:
+        zones = [("UTC", moment.tzinfo)]
+    (main_label, main_zone), *others = zones
+    local = moment.astimezone(main_zone)
+    extra = format_html_join(
+        " ",
+        "({} {})",
+        ((moment.astimezone(zone).strftime("%H%M"), label) for label, zone in others),
+    )
+    return format_html(
+        '{}<time datetime="{}">{} {} -- {} {}</time> {}',
+        prefix,
+        moment.isoformat(),
+        local.strftime("%B"),
+        f"{local.day}, {local.year}",
+        local.strftime("%H%M"),
+        main_label,
+        extra,
+    )

@@ -16,10 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dateline.audit.log import record
-from dateline.comments.actions import delete_all_by_author, require_staff
 
+from . import hooks
 from .models import CommentApiToken
 from .names import check_available, clean_display_name
+from .permissions import check_staff
 
 
 def create_account(*, email, password, display_name, ip=None):
@@ -122,14 +123,14 @@ def delete_account(user, *, password, ip=None):
     if not user.check_password(password or ""):
         raise PermissionDenied("That password is not right.")
     with transaction.atomic():
-        delete_all_by_author(user, actor=user)
+        hooks.account_deleted(user, actor=user)
         record("account.delete", actor=None, target=user, ip=ip, display_name=user.display_name)
         user.delete()
 
 
 def ban(user, *, actor, reason=""):
     """A moderator bans a commenter: they can no longer post, react or report."""
-    require_staff(actor)
+    check_staff(actor)
     if user.is_staff:
         raise PermissionDenied("Staff accounts cannot be banned here.")
     with transaction.atomic():
@@ -141,7 +142,7 @@ def ban(user, *, actor, reason=""):
 
 def suspend(user, *, actor, days, reason=""):
     """A moderator suspends a commenter for `days` days."""
-    require_staff(actor)
+    check_staff(actor)
     if user.is_staff:
         raise PermissionDenied("Staff accounts cannot be suspended here.")
     if not 1 <= days <= 365:

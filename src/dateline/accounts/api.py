@@ -12,11 +12,11 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from dateline.comments.openapi import EMAIL_MAX_LENGTH
 from dateline.core.api import ApiError, api_view, read_json, require_fields
 from dateline.core.client import client_ip
 
 from . import actions, limits
+from .models import EMAIL_MAX_LENGTH
 
 FIELD_OF_CODE = {
     "invalid_email": "email",

@@ -1,10 +1,10 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UsernameField
 
-from dateline.comments.openapi import EMAIL_MAX_LENGTH
 from dateline.core.client import client_ip
 
 from . import limits
+from .models import EMAIL_MAX_LENGTH
 
 
 class EmailLoginForm(AuthenticationForm):

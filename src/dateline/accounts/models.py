@@ -40,6 +40,9 @@ class User(AbstractUser):
         return self.is_active and not self.is_banned and not suspended
 
 
+EMAIL_MAX_LENGTH = User._meta.get_field("email").max_length
+
+
 class CommentApiToken(models.Model):
     """A bearer token for the comments JSON API; only its hash is stored."""
 

@@ -8,11 +8,12 @@ audit row. Views and the API call these; nothing else writes comments.
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from dateline.accounts.permissions import NotAllowed, check_logged_in, check_staff
 from dateline.audit.log import record
 from dateline.core.pagecache import invalidate_page
 from dateline.screening import hooks as screening
@@ -29,14 +30,6 @@ STATUS_OF_DECISION = {
 }
 
 
-class NotAllowed(PermissionDenied):
-    """A refusal with a stable `code` the API can return (e.g. "comments_closed")."""
-
-    def __init__(self, message, code):
-        super().__init__(message)
-        self.message, self.code = message, code
-
-
 def rejection_reason(comment):
     """The reason shown to a writer whose comment was rejected."""
     if comment.moderation_reason:
@@ -51,19 +44,8 @@ def edit_window():
     return timedelta(seconds=settings.COMMENT_EDIT_WINDOW_SECONDS)
 
 
-def _require_login(user, doing):
-    if not (user and user.is_authenticated):
-        raise NotAllowed(f"Log in to {doing}.", "login_required")
-
-
-def require_staff(user):
-    _require_login(user, "moderate")
-    if not user.is_staff:
-        raise NotAllowed("Only moderators can do that.", "staff_only")
-
-
 def _require_author(comment, user, doing):
-    _require_login(user, doing)
+    check_logged_in(user, doing)
     if user.pk != comment.author_id:
         raise NotAllowed(f"Only its author can {doing} a comment.", "not_author")
 
@@ -87,7 +69,7 @@ def post_comment(*, author, page, body, parent=None, ip=None):
     Raises PermissionDenied when the author may not comment here and ValidationError
     (with a code) for text that is not a comment.
     """
-    _require_login(author, "comment")
+    check_logged_in(author, "comment")
     if not author.can_comment:
         raise NotAllowed("Your account cannot comment at the moment.", "cannot_comment")
     if not getattr(page.specific, "comments_open", False):
@@ -189,7 +171,7 @@ def delete_all_by_author(user, *, actor):
 
 def moderate(comment, *, actor, decision, reason=""):
     """A moderator approves, rejects or removes a comment."""
-    require_staff(actor)
+    check_staff(actor)
     status = {
         "approve": Comment.Status.PUBLISHED,
         "reject": Comment.Status.REJECTED,
@@ -210,7 +192,7 @@ def moderate(comment, *, actor, decision, reason=""):
 
 
 def set_featured(comment, *, actor, featured=True):
-    require_staff(actor)
+    check_staff(actor)
     if featured and not comment.is_visible:
         raise ValidationError("Only a published comment can be featured.", code="invalid")
     with transaction.atomic():
@@ -226,7 +208,7 @@ def react(comment, *, user, on=None):
 
     Returns True when the reader's reaction is on afterwards.
     """
-    _require_login(user, "react")
+    check_logged_in(user, "react")
     if not comment.is_visible:
         raise ValidationError("Only published comments take reactions.", code="not_published")
     with transaction.atomic():
@@ -248,7 +230,7 @@ def react(comment, *, user, on=None):
 
 def flag(comment, *, user, reason, note=""):
     """A reader reports a comment; one flag per reader per comment."""
-    _require_login(user, "report a comment")
+    check_logged_in(user, "report a comment")
     if reason not in Flag.Reason.values:
         raise ValidationError("Choose why you are reporting this comment.", code="invalid_reason")
     try:

@@ -40,8 +40,9 @@ test: test-install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-## models: retrain the screening models from ../shared/data
+## models: install the train extra (scikit-learn, numpy, scipy) and retrain the screening models from ../shared/data
 models: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[train]'
 	$(BIN)/dateline train-screening
 
 clean:

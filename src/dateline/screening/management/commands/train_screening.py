@@ -6,7 +6,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from dateline.screening import classifiers
-from dateline.screening.training import DataError, train
+from dateline.screening.corpora import DataError
+
+# Training needs scikit-learn, numpy and scipy, which the running site does not: they come
+# with the `train` extra, and the training module is imported only when this command runs.
+TRAINING_PACKAGES = {"sklearn", "numpy", "scipy"}
 
 # src/dateline/screening/management/commands/ -> the repository root is five levels up.
 REPOSITORY = Path(__file__).resolve().parents[5]
@@ -34,6 +38,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        try:
+            from dateline.screening.training import train
+        except ImportError as error:
+            if (error.name or "").partition(".")[0] not in TRAINING_PACKAGES:
+                raise
+            raise CommandError(
+                f"training needs scikit-learn, numpy and scipy ({error.name} is missing): "
+                "install the train extra: pip install -e '.[train]'"
+            ) from error
         data_dir = options["data_dir"] or default_data_dir()
         try:
             train(data_dir, options["out"], report=self.stdout.write)

@@ -16,9 +16,9 @@ from django.utils import timezone
 from dateline.accounts.permissions import NotAllowed, check_logged_in, check_staff
 from dateline.audit.log import record
 from dateline.core.pagecache import invalidate_page
-from dateline.screening import hooks as screening
 from dateline.screening.verdict import HOLD, PUBLISH, REJECT
 
+from . import screening
 from .models import Comment, Flag, Reaction
 from .text import clean_body, render_body
 

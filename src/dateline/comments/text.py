@@ -6,7 +6,8 @@ import nh3
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
 
-MAX_LENGTH = 5000
+from dateline.core.inputs import COMMENT_MAX_LENGTH as MAX_LENGTH
+
 URL = re.compile(r"\bhttps?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 

@@ -21,6 +21,8 @@ DIGITS = re.compile(r"[0-9]{1,9}")
 # NUL is refused by PostgreSQL; lone surrogates cannot be encoded for any database.
 UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 JSON_SYNTAX = re.compile(r'[\[\]{}"\\]')
+# A comment's text: comments store at most this much, screening rejects anything longer.
+COMMENT_MAX_LENGTH = 5000
 
 
 def clean_text(value, *, name, max_length=None):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from dateline.comments.text import MAX_LENGTH
+from dateline.core.inputs import COMMENT_MAX_LENGTH as MAX_LENGTH
 
 from . import classifiers, text
 from .policy import PREMODERATE, PREMODERATE_LINKS

@@ -1,29 +1,26 @@
-"""The screening hook called by comments.actions for every new or edited comment.
+"""Screening for comments.actions: every new or edited comment is judged here.
 
 It gathers what the pipeline needs from the database (the story's policy and text,
-the writer's history), judges, and keeps surge control up to date.
+the writer's history), calls screening's judge, and keeps surge control up to date
+(`screening.actions` records a surge's start and end). Screening itself never sees a
+Comment: it gets plain values.
 """
 
 import re
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from dateline.audit.log import record
 from dateline.core.state import cache_state
+from dateline.screening import actions, pipeline, surge
+from dateline.screening.policy import policy_for
+from dateline.screening.rules import History, Submission
+from dateline.screening.verdict import PUBLISH, Verdict
 
-from . import pipeline, surge
-from .models import Surge
-from .policy import policy_for
-from .rules import History, Submission
-from .verdict import PUBLISH, Verdict
+from .models import Comment
 
 ARTICLE_TEXT_CHARS = 4000
 
@@ -61,8 +58,6 @@ def screen_comment(comment, *, ip=None, is_edit=False):
 
 
 def history_of(user, *, exclude=None):
-    from dateline.comments.models import Comment
-
     counts = (
         Comment.objects.filter(author=user)
         .exclude(pk=exclude)
@@ -79,27 +74,6 @@ def history_of(user, *, exclude=None):
         account_age_days=(timezone.now() - user.date_joined).total_seconds() / 86400,
         trusted=user.is_staff or user.is_verified,
     )
-
-
-def mail_moderators(page, reason):
-    """Email every active staff member that a story went to pre-moderation."""
-    moderators = (
-        get_user_model()
-        .objects.filter(is_staff=True, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    if moderators:
-        site = page.get_site()
-        send_mail(
-            f"Surge: comments on “{page.title}” are now pre-moderated",
-            f"Comments on “{page.title}” spiked ({reason}), so each new one waits for a "
-            "moderator until the story calms down.\n\nThe queue: "
-            f"{site.root_url if site else ''}{reverse('moderation:queue')}",
-            settings.DEFAULT_FROM_EMAIL,
-            list(moderators),
-            fail_silently=True,  # a mail server being down must not stop a comment
-        )
 
 
 def story_text(page):
@@ -120,11 +94,8 @@ def story_text(page):
 
 
 def note_surge(page, change):
-    """Tell moderators: a Surge row on the queue, an audit entry, and an email when it starts."""
+    """Surge control switched the story: screening records the start or the end."""
     if change.started:
-        Surge.objects.create(page=page, reason=change.reason[:200])
-        record("screening.surge_start", target=page, reason=change.reason)
-        transaction.on_commit(lambda: mail_moderators(page, change.reason))
+        actions.start_surge(page, change.reason)
     else:
-        Surge.objects.filter(page=page, ended__isnull=True).update(ended=timezone.now())
-        record("screening.surge_end", target=page, reason=change.reason)
+        actions.end_surge(page, change.reason)

@@ -12,16 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from dateline.accounts import actions as account_actions
 from dateline.comments import actions as comment_actions
 from dateline.comments.models import Comment
 from dateline.core.errors import first_message
 from dateline.core.inputs import clean_text, whole_number
-from dateline.core.state import cache_state
-from dateline.screening.models import Surge
-from dateline.screening.surge import is_on
+from dateline.screening.selectors import open_surges
 
-from . import queue
+from . import actions, queue
 from .highlight import highlight
 
 COMMENT_DECISIONS = {"approve", "reject", "remove"}
@@ -41,18 +38,6 @@ def staff_only(view):
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def active_surges():
-    """Open surges; those whose story has gone quiet are closed on the way."""
-    state = cache_state()
-    surges = []
-    for surge in Surge.objects.filter(ended__isnull=True).select_related("page"):
-        if is_on(state, str(surge.page_id)):
-            surges.append(surge)
-        else:
-            Surge.objects.filter(pk=surge.pk).update(ended=surge.started)
-    return surges
 
 
 @staff_only
@@ -77,7 +62,7 @@ def queue_view(request):
             "tabs": [(key, label, counts.get(key)) for key, label in queue.TABS.items()],
             "listing": listing,
             "comments": comments,
-            "surges": active_surges(),
+            "surges": open_surges(),
             "urgent_count": counts["urgent"],
         },
     )
@@ -133,11 +118,9 @@ def apply(decision, comment, *, actor, reason, form):
         if person is None:
             raise ValidationError("That comment's writer deleted their account.")
         if decision == "ban":
-            account_actions.ban(person, actor=actor, reason=reason)
+            actions.ban_writer(person, actor=actor, reason=reason)
         else:
             days = whole_number(form.get("days", "7"), name="days", high=365)
-            account_actions.suspend(person, actor=actor, days=days, reason=reason)
-        for held in Comment.objects.filter(author=person, status=Comment.Status.HELD):
-            comment_actions.moderate(held, actor=actor, decision="reject", reason=reason)
+            actions.suspend_writer(person, actor=actor, days=days, reason=reason)
     else:
         raise ValidationError(f"Unknown decision “{decision}”.")

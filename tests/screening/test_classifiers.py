@@ -399,3 +399,15 @@ def test_train_command_writes_and_reports(tmp_path, capsys, few_generated):
     for name in (*classifiers.NAMES, "spans"):
         digest = hashlib.sha256((tmp_path / "out" / f"{name}.json.gz").read_bytes()).hexdigest()
         assert f"sha256 {digest}" in printed
+
+
+def test_train_command_without_the_train_extra_says_what_to_install(monkeypatch, tmp_path):
+    """The site runs without scikit-learn; only training needs it, and says so."""
+    monkeypatch.delitem(sys.modules, "dateline.screening.training", raising=False)
+    monkeypatch.setitem(sys.modules, "sklearn", None)  # imports of it now fail
+    monkeypatch.setitem(sys.modules, "sklearn.linear_model", None)
+    with pytest.raises(
+        CommandError, match=r"install the train extra: pip install -e '\.\[train\]'"
+    ):
+        call_command("train_screening", data_dir=str(tmp_path), out=str(tmp_path / "out"))
+    assert not (tmp_path / "out").exists()

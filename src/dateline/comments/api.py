@@ -34,7 +34,7 @@ def comment_json(comment, *, node=None, reacted=frozenset(), base=None):
         "id": comment.pk,
         "page": comment.page_id,
         "parent": comment.parent_id,
-        "thread": comment.thread_id,
+        "thread": comment.thread_id or comment.pk,  # a top-level row made outside actions has none
         "depth": comment.depth,
         "status": comment.status,
         "url": f"{base}{comment.pk}/",

@@ -23,6 +23,9 @@ REQUIRE_POSTGRES = os.environ.get("DATELINE_REQUIRE_POSTGRES") == "1"
 REQUIRE_REDIS = os.environ.get("DATELINE_REQUIRE_REDIS") == "1"
 TEST_REDIS_URL = os.environ.get("DATELINE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
+# Every API answer in the suite is checked against the OpenAPI document (tests/api_contract.py).
+pytest_plugins = ["tests.api_contract"]
+
 # Uploaded and generated images go to a scratch folder, never the developer's var/.
 settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="dateline-test-media-")
 atexit.register(shutil.rmtree, settings.MEDIA_ROOT, ignore_errors=True)

@@ -79,14 +79,22 @@ COMMENT_ID = {"name": "comment_id", "in": "path", "required": True, "schema": ID
 ONE_COMMENT = answer("The comment", ref("Wrapped"))
 USER = {
     "type": "object",
+    "required": ["id", "display_name", "badge"],
     "properties": {
         "id": {"type": "integer"},
         "display_name": {"type": "string"},
         "badge": {"enum": ["", "staff", "verified"]},
     },
 }
+# Always in a comment; reply_count comes on top-level comments, replying_to and replies on a
+# page of threads, rejection_reason on rejected comments.
+COMMENT_FIELDS = [
+    "id", "page", "parent", "thread", "depth", "status", "url", "created", "edited", "author",
+    "body", "html", "featured", "reactions", "reacted",
+]  # fmt: skip
 COMMENT = {
     "type": "object",
+    "required": COMMENT_FIELDS,
     "properties": {
         "id": {"type": "integer"},
         "page": {"type": "integer"},
@@ -242,7 +250,7 @@ def build():
                             },
                         }
                     ),
-                    "responses": {"201": answer("Reported"), **ERRORS},
+                    "responses": {"201": answer("Reported", ref("FlagReport")), **ERRORS},
                 },
             },
             "/comments/{comment_id}/featured": {
@@ -267,6 +275,7 @@ def build():
             "schemas": {
                 "Error": {
                     "type": "object",
+                    "required": ["error"],
                     "properties": {
                         "error": {
                             "type": "object",
@@ -282,14 +291,48 @@ def build():
                 "User": USER,
                 "UserToken": {
                     "type": "object",
+                    "required": ["user", "token"],
                     "properties": {"user": ref("User"), "token": {"type": "string"}},
                 },
                 "Comment": COMMENT,
-                "Wrapped": {"type": "object", "properties": {"comment": ref("Comment")}},
+                "Wrapped": {
+                    "type": "object",
+                    "required": ["comment"],
+                    "properties": {"comment": ref("Comment")},
+                },
+                "FlagReport": {
+                    "type": "object",
+                    "required": ["flag"],
+                    "properties": {
+                        "flag": {
+                            "type": "object",
+                            "required": ["id", "reason"],
+                            "properties": {
+                                "id": {"type": "integer"},
+                                "reason": {"enum": list(Flag.Reason.values)},
+                            },
+                        }
+                    },
+                },
                 "ThreadPage": {
                     "type": "object",
+                    "required": ["page", "sort", "page_number", "has_more", "comments"],
                     "properties": {
-                        "page": {"type": "object"},
+                        "page": {
+                            "type": "object",
+                            "description": "The story",
+                            "required": ["id", "title", "url", "comments_open", "responses"],
+                            "properties": {
+                                "id": {"type": "integer"},
+                                "title": {"type": "string"},
+                                "url": {"type": "string"},
+                                "comments_open": {"type": "boolean"},
+                                "responses": {
+                                    "type": "integer",
+                                    "description": "Published comments on the story",
+                                },
+                            },
+                        },
                         "sort": {"enum": list(SORTS)},
                         "page_number": {"type": "integer"},
                         "has_more": {"type": "boolean"},
@@ -325,6 +368,7 @@ def idempotent_writes(document):
 def reaction_answers():
     counts = {
         "type": "object",
+        "required": ["reacted", "reactions"],
         "properties": {"reacted": {"type": "boolean"}, "reactions": {"type": "integer"}},
     }
     return {"200": answer("Your reaction and the count", counts), **ERRORS}

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 
 from dateline.newsroom.models import ArticlePage, BlogPostPage
 
-from .actions import STATUS_OF_DECISION
+from .actions import post_comment
 from .models import Comment
 from .text import render_body
 
@@ -102,33 +102,12 @@ def load(stdout):
 
 
 def load_queue(stdout):
-    """Held comments for the moderation queue, with the reasons screening gives today."""
-    from django.utils import timezone
-
-    from dateline.core.state import MemoryStore, State
-    from dateline.screening import pipeline
-    from dateline.screening.policy import Policy
-    from dateline.screening.rules import Submission
-
+    """Comments for the moderation queue, posted as readers post them: screening holds them."""
     users = {user.email: user for user in get_user_model().objects.all()}
-    state = State(MemoryStore())
     for email, slug, text in FOR_THE_QUEUE:
         page = ArticlePage.objects.filter(slug=slug, locale__language_code="en").first()
-        if page is None:
-            continue
-        verdict = pipeline.judge(
-            Submission(body=text, author=email, created=timezone.now(), page=slug),
-            Policy(),
-            state,
-        )
-        Comment.objects.create(
-            page=page,
-            author=users[email],
-            body=text,
-            body_html=render_body(text),
-            status=STATUS_OF_DECISION[verdict.decision],
-            screening=verdict.as_dict(),
-        )
+        if page is not None:
+            post_comment(author=users[email], page=page, body=text)
     stdout.write(f"Moderation queue loaded: {len(FOR_THE_QUEUE)} screened comments.")
 
 

@@ -58,14 +58,7 @@ def test_worker_processes_sharing_the_file_cache_take_turns(tmp_path):
     assert sum(passed) == 5
 
 
-def test_threads_sharing_the_file_cache_take_turns(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "cache"),
-        }
-    }
+def test_threads_sharing_the_file_cache_take_turns(file_cache):
     assert flood(cache_state, 200).count(0) == 5
 
 

@@ -6,27 +6,12 @@ once can both write the same number, and a page cached between them stays curren
 
 import multiprocessing
 
-import pytest
 from django.core.cache import cache
 
 from dateline.core import pagecache
 
 WORKERS, BUMPS = 4, 40
 KEY = "pagecache:page:test-bumps"
-
-
-@pytest.fixture
-def file_cache(settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "cache"),
-        }
-    }
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def bump_many(start):

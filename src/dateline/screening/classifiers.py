@@ -98,16 +98,12 @@ class LinearModel:
 
     def word(self, token):
         """(push, feature count, lower-cased form) of one word as written."""
-        found = self.remembered.get(token)
-        if found is None:
-            lowered = token.lower()
-            features = word_features(lowered)
-            push = sum(self.weights.get(feature, 0.0) for feature in features)
-            found = (push, len(features), lowered)
-            if len(self.remembered) >= REMEMBERED_WORDS:
-                self.remembered.clear()
-            self.remembered[token] = found
-        return found
+        return remembered(self.remembered, token, self.weigh)
+
+    def weigh(self, token):
+        lowered = token.lower()
+        features = word_features(lowered)
+        return sum(self.weights.get(feature, 0.0) for feature in features), len(features), lowered
 
     def score(self, text, signals=None, links=()):
         """The Score of `text`, given the spam signals and links found in it, if any."""
@@ -143,6 +139,17 @@ class LinearModel:
         chosen = strongest(candidates, links)
         value = squash(self.slope * total + self.intercept)
         return Score(value, chosen, locate(text, chosen))
+
+
+def remembered(memory, key, compute):
+    """`compute(key)`, kept in `memory` (at most REMEMBERED_WORDS entries) for next time."""
+    found = memory.get(key)
+    if found is None:
+        found = compute(key)
+        if len(memory) >= REMEMBERED_WORDS:
+            memory.clear()
+        memory[key] = found
+    return found
 
 
 def word_features(word):

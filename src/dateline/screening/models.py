@@ -1,15 +1,12 @@
 """What a newsroom tunes about screening, and the record of surges on stories."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from dateline.core.attributes import LABELS, action_field, threshold_field
+from dateline.core.attributes import LABELS, UNIT, action_field, threshold_field
 
 from .policy import DEFAULT_ATTRIBUTES
-
-UNIT = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
 
 def attribute_panels():

@@ -12,11 +12,18 @@ import math
 import re
 from functools import cache
 
-from .classifiers import TRAINED, WORD, ordinary_words, read_json, squash, word_features
+from .classifiers import (
+    TRAINED,
+    WORD,
+    ordinary_words,
+    read_json,
+    remembered,
+    squash,
+    word_features,
+)
 
 BEFORE, AFTER = "<:", ">:"  # prefixes of the neighbouring-word features
 EDGE = "^"  # the neighbour of the first and last word
-REMEMBERED_WORDS = 200_000
 
 
 def tokens(text):
@@ -43,13 +50,10 @@ class SpanTagger:
         self.remembered = {}
 
     def own_push(self, word):
-        found = self.remembered.get(word)
-        if found is None:
-            found = sum(self.weights.get(feature, 0.0) for feature in word_features(word))
-            if len(self.remembered) >= REMEMBERED_WORDS:
-                self.remembered.clear()
-            self.remembered[word] = found
-        return found
+        return remembered(self.remembered, word, self.weigh)
+
+    def weigh(self, word):
+        return sum(self.weights.get(feature, 0.0) for feature in word_features(word))
 
     def probabilities(self, text):
         """(start, end, probability the word is marked) for each word of `text`."""

@@ -192,3 +192,42 @@ def test_held_comments_are_seen_only_by_their_author(story, reader, other_reader
         return comment.pk in [node.comment.pk for node in page.nodes]
 
     assert shown(reader) and not shown(other_reader) and not shown(None)
+
+
+def test_placed_comments_keep_their_time_and_thread(quiet_story, reader, make_reader):
+    """Comments that arrive with their history keep it, and are counted and audited."""
+    then = timezone.now() - timedelta(days=400)
+    top = actions.place_comment(
+        author=reader, page=quiet_story, body="First, <script>x</script>", posted_at=then
+    )
+    reply = actions.place_comment(
+        author=make_reader(),
+        page=quiet_story,
+        body="A reply from last year.",
+        parent=top,
+        posted_at=then + timedelta(hours=1),
+    )
+    held = actions.place_comment(
+        author=reader,
+        page=quiet_story,
+        body="Waits for a moderator.",
+        posted_at=then,
+        status=Comment.Status.HELD,
+    )
+    top.refresh_from_db()
+    assert top.created == then and top.thread_id == top.pk and top.reply_count == 1
+    assert "<script>" not in top.body_html
+    assert reply.thread_id == top.pk and reply.depth == 1
+    assert Comment.objects.get(pk=held.pk).status == Comment.Status.HELD
+    placed = AuditEntry.objects.filter(action="comment.place", target_type="comments.comment")
+    assert set(placed.values_list("target_id", flat=True)) >= {
+        str(c.pk) for c in (top, reply, held)
+    }
+
+
+def test_a_placed_reply_must_belong_to_its_parents_story(story, quiet_story, reader):
+    parent = story.comments.filter(depth=0).first()
+    with pytest.raises(ValidationError):
+        actions.place_comment(
+            author=reader, page=quiet_story, body="Lost.", parent=parent, posted_at=timezone.now()
+        )

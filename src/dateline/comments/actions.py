@@ -5,7 +5,7 @@ edited text, keeps the counters, makes the page's cached copies stale, and write
 audit row. Views and the API call these; nothing else writes comments.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -79,7 +79,53 @@ def post_comment(*, author, page, body, parent=None, ip=None):
         raise ValidationError(
             "You can only reply to a published comment on this story.", code="invalid_parent"
         )
-    comment = Comment(
+    comment = _new_comment(author=author, page=page, body=body, parent=parent, ip=ip)
+    with transaction.atomic():
+        verdict = _screen(comment, ip=ip, is_edit=False)
+        _save_new(comment)
+        record(
+            "comment.post",
+            actor=author,
+            target=comment,
+            ip=ip,
+            status=comment.status,
+            decision=verdict.decision,
+        )
+    return comment
+
+
+def place_comment(
+    *,
+    author,
+    page,
+    body: str,
+    posted_at: datetime,
+    parent: Comment | None = None,
+    status: str = Comment.Status.PUBLISHED,
+    actor=None,
+) -> Comment:
+    """Place a comment whose fate was settled elsewhere, at the time it was first posted.
+
+    For comments that arrive with their history (the demo's threads, archives brought
+    from another system): not screened, not rate limited, but threaded, counted, made
+    safe by the same sanitiser, and audited like any other. `actor` is who placed it
+    (None for a command run by the site itself).
+    """
+    body = clean_body(body)
+    if parent is not None and parent.page_id != page.pk:
+        raise ValidationError("A reply belongs on its parent's story.", code="invalid_parent")
+    comment = _new_comment(author=author, page=page, body=body, parent=parent, ip=None)
+    comment.status = status
+    with transaction.atomic():
+        _save_new(comment)
+        Comment.objects.filter(pk=comment.pk).update(created=posted_at)
+        comment.created = posted_at
+        record("comment.place", actor=actor, target=comment, status=comment.status)
+    return comment
+
+
+def _new_comment(*, author, page, body, parent, ip):
+    return Comment(
         page=page,
         author=author,
         parent=parent,
@@ -89,24 +135,17 @@ def post_comment(*, author, page, body, parent=None, ip=None):
         body_html=render_body(body),
         ip=ip,
     )
-    with transaction.atomic():
-        verdict = _screen(comment, ip=ip, is_edit=False)
-        comment.save()
-        if parent is None:
-            Comment.objects.filter(pk=comment.pk).update(thread=comment)
-            comment.thread_id = comment.pk
-        elif comment.is_visible:
-            Comment.objects.filter(pk=comment.thread_id).update(reply_count=F("reply_count") + 1)
-        record(
-            "comment.post",
-            actor=author,
-            target=comment,
-            ip=ip,
-            status=comment.status,
-            decision=verdict.decision,
-        )
-        _changed(comment)
-    return comment
+
+
+def _save_new(comment):
+    """Save a new comment, point its thread at itself or count it in its thread."""
+    comment.save()
+    if comment.parent_id is None:
+        Comment.objects.filter(pk=comment.pk).update(thread=comment)
+        comment.thread_id = comment.pk
+    elif comment.is_visible:
+        Comment.objects.filter(pk=comment.thread_id).update(reply_count=F("reply_count") + 1)
+    _changed(comment)
 
 
 def check_can_edit(comment, user):

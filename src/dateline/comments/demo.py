@@ -6,9 +6,8 @@ from django.contrib.auth import get_user_model
 
 from dateline.newsroom.models import ArticlePage, BlogPostPage
 
-from .actions import post_comment
+from .actions import delete_comment, place_comment, post_comment, set_featured
 from .models import Comment
-from .text import render_body
 
 # (key, author email, reply to key or None, text, minutes after the post)
 THREAD = [
@@ -112,32 +111,18 @@ def load_queue(stdout):
 
 
 def load_thread(post, stdout):
+    """The thread as its readers wrote it, at the times they wrote it, through the actions."""
     users = {user.email: user for user in get_user_model().objects.all()}
+    editor = get_user_model().objects.filter(is_staff=True).order_by("pk").first()
     made = {}
     for key, email, parent_key, text, minutes in THREAD:
-        parent = made.get(parent_key)
-        comment = Comment.objects.create(
-            page=post,
+        made[key] = place_comment(
             author=users[email],
-            parent=parent,
-            depth=min(parent.depth + 1, 2) if parent else 0,
-            thread=parent.thread if parent else None,
+            page=post,
             body=text,
-            body_html=render_body(text),
-            screening={"decision": "publish", "scores": {}, "reasons": []},
+            parent=made.get(parent_key),
+            posted_at=post.first_published_at + timedelta(minutes=minutes),
         )
-        if parent is None:
-            comment.thread = comment
-        comment.created = post.first_published_at + timedelta(minutes=minutes)
-        comment.save()
-        made[key] = comment
-    for comment in made.values():
-        if comment.depth:
-            Comment.objects.filter(pk=comment.thread_id).update(
-                reply_count=Comment.objects.filter(thread=comment.thread_id, depth__gt=0).count()
-            )
-    Comment.objects.filter(pk=made["g"].pk).update(is_featured=True, reaction_count=0)
-    Comment.objects.filter(pk=made["h"].pk).update(
-        status=Comment.Status.DELETED, body="", body_html=""
-    )
+    set_featured(made["g"], actor=editor)
+    delete_comment(made["h"], actor=made["h"].author)
     stdout.write(f"Demo thread loaded: {len(made)} comments on “{post.title}”.")

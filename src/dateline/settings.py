@@ -93,7 +93,10 @@ MIDDLEWARE = [
     "dateline.core.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the path (/ar/...), then from the page shown or the page a form
+    # was reached from (dateline.core.locale); never from the browser, so cached pages hold.
     "django.middleware.locale.LocaleMiddleware",
+    "dateline.core.locale.PageLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, which reads form bodies: an oversized API body is never read.
     "dateline.core.api.ApiBodyLimitMiddleware",

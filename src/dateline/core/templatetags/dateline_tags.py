@@ -1,10 +1,11 @@
-"""Template helpers shared by every page: text direction and JSON-LD."""
+"""Template helpers shared by every page: text direction, the home page, JSON-LD."""
 
 import json
 
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
+from wagtail.models import Site
 
 register = template.Library()
 
@@ -19,6 +20,16 @@ def text_direction(language_code):
         return "rtl" if get_language_info(language_code)["bidi"] else "ltr"
     except KeyError:
         return "ltr"
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The front page in the language being shown (/ar/ for the Arabic edition), else "/"."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return "/"
+    return site.root_page.localized.get_url(request) or "/"
 
 
 @register.filter

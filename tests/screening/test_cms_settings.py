@@ -2,7 +2,7 @@
 
 import pytest
 
-from dateline.core.attributes import LABELS, URGENT
+from dateline.core.attributes import LABELS, Action
 from dateline.newsroom.models import SectionPage
 from dateline.screening.models import ScreeningSettings
 from dateline.screening.policy import policy_for
@@ -61,5 +61,5 @@ def test_section_override_reaches_the_policy_of_its_stories(client, editor):
     story = africa.get_children().live().first().specific
     policy = policy_for(story)
     assert policy.attributes["identity_attack"].threshold == 0.3
-    assert policy.attributes["identity_attack"].action == URGENT  # the site's action stays
+    assert policy.attributes["identity_attack"].action == Action.URGENT  # the site's action stays
     assert policy.attributes["profanity"].action == "allow"

@@ -7,6 +7,7 @@ from django.core import mail
 from dateline.audit.models import AuditEntry
 from dateline.comments import actions
 from dateline.comments.models import Comment
+from dateline.core.attributes import CommentPolicy
 from dateline.newsroom.models import BlogPostPage
 from dateline.screening.models import ScreeningSettings, Surge
 from tests.factories import make_person
@@ -109,7 +110,7 @@ def test_rate_limit_through_the_comment_path(story, regular):
 
 def test_premoderated_section(story, regular):
     blog = story.get_parent().specific
-    blog.comment_policy = "premoderate"
+    blog.comment_policy = CommentPolicy.PREMODERATE_ALL
     blog.save()
     story = BlogPostPage.objects.get(pk=story.pk)
     assert post(story, regular, "A calm remark.").status == Comment.Status.HELD

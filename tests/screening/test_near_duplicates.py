@@ -12,7 +12,7 @@ from dateline.core.state import MemoryStore, State
 from dateline.screening import pipeline, text
 from dateline.screening.policy import Policy
 from dateline.screening.rules import Submission
-from dateline.screening.verdict import PUBLISH
+from dateline.screening.verdict import Decision
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 # Generous rate limits: these tests are about repeats, not speed.
@@ -88,4 +88,4 @@ def test_a_refused_comment_is_not_remembered_as_posted():
         for seconds, text_ in ((0, "First comment on the story here."), (1, body), (120, body))
     ]
     assert [reason.code for reason in verdicts[1].reasons] == ["rate_limit"]
-    assert verdicts[2].decision == PUBLISH
+    assert verdicts[2].decision == Decision.PUBLISH

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from django.core.management import CommandError, call_command
 
-from dateline.core.attributes import ALLOW, HOLD, URGENT
+from dateline.core.attributes import Action
 from dateline.core.state import MemoryStore, State
 from dateline.screening import classifiers, pipeline
 from dateline.screening.classifiers import Score
@@ -112,7 +112,7 @@ def test_an_identity_attack_is_urgent_by_default():
     assert attack.urgent and verdict.urgent and verdict.decision == "hold"
     assert verdict.scores["identity_attack"] > Policy().attributes["identity_attack"].threshold
     assert pointed_at(body, attack) and all(words in body for words in pointed_at(body, attack))
-    held_only = Policy().with_attribute("identity_attack", action=HOLD)
+    held_only = Policy().with_attribute("identity_attack", action=Action.HOLD)
     assert not judge(body, policy=held_only).urgent
 
 
@@ -123,9 +123,9 @@ def test_an_attribute_acts_above_its_threshold_as_its_action_says(monkeypatch):
     lower = Policy().with_attribute("insult", threshold=0.5)
     verdict = judge(body, policy=lower)
     assert [r.code for r in verdict.reasons] == ["insult"] and not verdict.urgent
-    urgent = judge(body, policy=lower.with_attribute("insult", action=URGENT))
+    urgent = judge(body, policy=lower.with_attribute("insult", action=Action.URGENT))
     assert urgent.urgent and reason(urgent, "insult").urgent
-    allowed = judge(body, policy=lower.with_attribute("insult", action=ALLOW))
+    allowed = judge(body, policy=lower.with_attribute("insult", action=Action.ALLOW))
     assert allowed.decision == "publish" and allowed.reasons == ()
     assert allowed.scores["insult"] == 0.6
 
@@ -140,7 +140,7 @@ def test_profanity_alone_publishes_where_a_desk_allows_it():
     held = judge(PROFANE, policy=others_quiet)
     assert held.decision == "hold" and [r.code for r in held.reasons] == ["profanity"]
     assert pointed_at(PROFANE, reason(held, "profanity")) == ["bullshit"]
-    allowed = judge(PROFANE, policy=others_quiet.with_attribute("profanity", action=ALLOW))
+    allowed = judge(PROFANE, policy=others_quiet.with_attribute("profanity", action=Action.ALLOW))
     assert allowed.decision == "publish" and allowed.reasons == ()
     # Still scored and shown, only not acted on.
     assert allowed.scores["profanity"] >= 0.9
@@ -148,7 +148,7 @@ def test_profanity_alone_publishes_where_a_desk_allows_it():
 
 
 def test_allowing_profanity_does_not_let_other_attributes_through():
-    verdict = judge(PROFANE, policy=Policy().with_attribute("profanity", action=ALLOW))
+    verdict = judge(PROFANE, policy=Policy().with_attribute("profanity", action=Action.ALLOW))
     assert "profanity" not in [r.code for r in verdict.reasons]
     assert verdict.decision == (
         "hold"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dateline.core.attributes import ALLOW, HOLD, LABELS, URGENT
+from dateline.core.attributes import LABELS, Action
 from dateline.newsroom.models import ArticlePage, BlogPostPage, SectionPage
 from dateline.screening.models import ScreeningSettings
 from dateline.screening.policy import (
@@ -20,20 +20,20 @@ def test_every_attribute_has_a_default_rule():
     assert set(DEFAULT_ATTRIBUTES) == set(LABELS) == ATTRIBUTES
     assert Policy().attributes == DEFAULT_ATTRIBUTES
     # A likely threat or attack on a group goes first in the queue, at a lower bar.
-    assert DEFAULT_ATTRIBUTES["threat"].action == URGENT
-    assert DEFAULT_ATTRIBUTES["identity_attack"].action == URGENT
-    assert DEFAULT_ATTRIBUTES["toxicity"].action == HOLD
+    assert DEFAULT_ATTRIBUTES["threat"].action == Action.URGENT
+    assert DEFAULT_ATTRIBUTES["identity_attack"].action == Action.URGENT
+    assert DEFAULT_ATTRIBUTES["toxicity"].action == Action.HOLD
     assert DEFAULT_ATTRIBUTES["identity_attack"].threshold < DEFAULT_ATTRIBUTES["insult"].threshold
 
 
 def test_with_attribute_changes_one_rule_and_leaves_the_policy_alone():
     policy = Policy()
     strict = policy.with_attribute("toxicity", threshold=0.1)
-    assert strict.attributes["toxicity"] == Attribute(0.1, HOLD)
+    assert strict.attributes["toxicity"] == Attribute(0.1, Action.HOLD)
     assert policy.attributes["toxicity"] == DEFAULT_ATTRIBUTES["toxicity"]
-    allowed = strict.with_attribute("profanity", action=ALLOW)
+    allowed = strict.with_attribute("profanity", action=Action.ALLOW)
     assert allowed.attributes["profanity"] == Attribute(
-        DEFAULT_ATTRIBUTES["profanity"].threshold, ALLOW
+        DEFAULT_ATTRIBUTES["profanity"].threshold, Action.ALLOW
     )
     assert allowed.attributes["toxicity"].threshold == 0.1
     assert {
@@ -66,29 +66,29 @@ def test_a_new_site_uses_the_shipped_defaults(site_settings):
 
 def test_a_blank_desk_takes_the_site_settings(site_settings, africa):
     site_settings.toxicity_threshold = 0.4
-    site_settings.profanity_action = ALLOW
+    site_settings.profanity_action = Action.ALLOW
     site_settings.save()
     found = attributes_for(ScreeningSettings.for_site(africa.get_site()), africa)
-    assert found["toxicity"] == Attribute(0.4, HOLD)
-    assert found["profanity"] == Attribute(DEFAULT_ATTRIBUTES["profanity"].threshold, ALLOW)
+    assert found["toxicity"] == Attribute(0.4, Action.HOLD)
+    assert found["profanity"] == Attribute(DEFAULT_ATTRIBUTES["profanity"].threshold, Action.ALLOW)
     assert found["threat"] == DEFAULT_ATTRIBUTES["threat"]
 
 
 def test_a_desk_override_wins_over_the_site_setting(site_settings, africa):
     site_settings.toxicity_threshold = 0.4
-    site_settings.profanity_action = ALLOW
+    site_settings.profanity_action = Action.ALLOW
     site_settings.spam_threshold = 0.6
     site_settings.save()
     africa.toxicity_threshold = 0.9
-    africa.profanity_action = HOLD
+    africa.profanity_action = Action.HOLD
     africa.threat_threshold = 0.0  # zero is a setting, not a blank
     africa.save()
     africa = SectionPage.objects.get(pk=africa.pk)
     found = attributes_for(ScreeningSettings.for_site(africa.get_site()), africa)
-    assert found["toxicity"] == Attribute(0.9, HOLD)
-    assert found["profanity"] == Attribute(DEFAULT_ATTRIBUTES["profanity"].threshold, HOLD)
-    assert found["threat"] == Attribute(0.0, URGENT)
-    assert found["spam"] == Attribute(0.6, HOLD)  # not overridden: the site's
+    assert found["toxicity"] == Attribute(0.9, Action.HOLD)
+    assert found["profanity"] == Attribute(DEFAULT_ATTRIBUTES["profanity"].threshold, Action.HOLD)
+    assert found["threat"] == Attribute(0.0, Action.URGENT)
+    assert found["spam"] == Attribute(0.6, Action.HOLD)  # not overridden: the site's
 
 
 def test_stories_get_their_desk_rules(site_settings, africa):
@@ -96,14 +96,14 @@ def test_stories_get_their_desk_rules(site_settings, africa):
     assert story is not None
     site_settings.insult_threshold = 0.3
     site_settings.save()
-    africa.insult_action = ALLOW
+    africa.insult_action = Action.ALLOW
     africa.identity_attack_threshold = 0.2
     africa.save()
     story = ArticlePage.objects.get(pk=story.pk)
     policy = policy_for(story)
-    assert policy.attributes["insult"] == Attribute(0.3, ALLOW)
-    assert policy.attributes["identity_attack"] == Attribute(0.2, URGENT)
+    assert policy.attributes["insult"] == Attribute(0.3, Action.ALLOW)
+    assert policy.attributes["identity_attack"] == Attribute(0.2, Action.URGENT)
     # A blog's stories are not touched by the section's overrides.
     post = BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
     assert policy_for(post).attributes["identity_attack"] == DEFAULT_ATTRIBUTES["identity_attack"]
-    assert policy_for(post).attributes["insult"] == Attribute(0.3, HOLD)
+    assert policy_for(post).attributes["insult"] == Attribute(0.3, Action.HOLD)

@@ -4,11 +4,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from dateline.core.attributes import CommentPolicy
 from dateline.core.state import MemoryStore, State
 from dateline.screening import rules, surge, text
-from dateline.screening.policy import PREMODERATE, PREMODERATE_LINKS, Policy
+from dateline.screening.policy import Policy
 from dateline.screening.rules import History, Submission
-from dateline.screening.verdict import HOLD, REJECT
+from dateline.screening.verdict import Decision
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -27,18 +28,18 @@ def codes(reasons):
 
 @pytest.mark.parametrize("body", ["", "   ", "\n\t"])
 def test_empty_is_rejected(body):
-    assert codes(run(rules.empty_or_too_long, body)) == [("empty", REJECT)]
+    assert codes(run(rules.empty_or_too_long, body)) == [("empty", Decision.REJECT)]
 
 
 def test_too_long_is_rejected():
-    assert codes(run(rules.empty_or_too_long, "x " * 3000)) == [("too_long", REJECT)]
+    assert codes(run(rules.empty_or_too_long, "x " * 3000)) == [("too_long", Decision.REJECT)]
 
 
 @pytest.mark.parametrize(
     "body", ["asdfghjkl", "qwerty qwerty asdf", "sdkfjhsdkfjh dfkjghdfkg", "zxcvbnm lkjhgf"]
 )
 def test_keyboard_mash_is_rejected(body):
-    assert codes(run(rules.gibberish, body)) == [("gibberish", REJECT)]
+    assert codes(run(rules.gibberish, body)) == [("gibberish", Decision.REJECT)]
 
 
 @pytest.mark.parametrize(
@@ -57,7 +58,7 @@ def test_ordinary_text_is_not_gibberish(body):
 
 def test_links_over_the_limit_are_held():
     body = "See http://a.example/1 and http://b.example/2 and http://c.example/3"
-    assert codes(run(rules.links, body)) == [("links", HOLD)]
+    assert codes(run(rules.links, body)) == [("links", Decision.HOLD)]
     assert run(rules.links, "See http://a.example/1 and http://b.example/2") == []
 
 
@@ -72,17 +73,17 @@ def test_allowed_domains_do_not_count_and_denied_ones_reject():
     body = "http://www.reuters.com/a http://reuters.com/b http://news.reuters.com/c"
     assert run(rules.links, body, policy) == []
     denied = run(rules.links, "look: http://shop.spam.example/x", policy)
-    assert codes(denied) == [("denied_domain", REJECT)]
+    assert codes(denied) == [("denied_domain", Decision.REJECT)]
 
 
 def test_shortened_links_are_held():
-    assert ("shortened_link", HOLD) in codes(run(rules.links, "watch https://bit.ly/3xyz"))
+    assert ("shortened_link", Decision.HOLD) in codes(run(rules.links, "watch https://bit.ly/3xyz"))
 
 
 def test_premoderated_links_section():
-    policy = Policy(moderation=PREMODERATE_LINKS)
+    policy = Policy(moderation=CommentPolicy.PREMODERATE_LINKS)
     assert codes(run(rules.links, "source: http://gov.example/report", policy)) == [
-        ("premoderate_links", HOLD)
+        ("premoderate_links", Decision.HOLD)
     ]
     assert run(rules.links, "no links here", policy) == []
 
@@ -103,7 +104,7 @@ def test_premoderated_links_section():
 )
 def test_banned_words_survive_tricks(body):
     reasons = run(rules.word_lists, body)
-    assert codes(reasons) == [("banned_word", REJECT)]
+    assert codes(reasons) == [("banned_word", Decision.REJECT)]
     assert reasons[0].detail["words"] == ["faggot"]
 
 
@@ -111,7 +112,7 @@ def test_banned_words_survive_tricks(body):
     "body", ["what the f*ck", "sh1t policy", "s h i t", "kill them all", "they should be shot"]
 )
 def test_suspect_words_are_held(body):
-    assert codes(run(rules.word_lists, body)) == [("suspect_word", HOLD)]
+    assert codes(run(rules.word_lists, body)) == [("suspect_word", Decision.HOLD)]
 
 
 @pytest.mark.parametrize(
@@ -127,7 +128,7 @@ def test_suspect_words_are_held(body):
     ],
 )
 def test_dehumanising_talk_about_groups_is_held(body):
-    assert codes(run(rules.word_lists, body)) == [("suspect_word", HOLD)]
+    assert codes(run(rules.word_lists, body)) == [("suspect_word", Decision.HOLD)]
 
 
 @pytest.mark.parametrize(
@@ -159,7 +160,7 @@ def test_innocent_words_pass(body):
 
 def test_site_words_are_added_to_the_lists():
     policy = Policy(suspect_words=("crypto",))
-    assert codes(run(rules.word_lists, "buy CRYPT0 now", policy)) == [("suspect_word", HOLD)]
+    assert codes(run(rules.word_lists, "buy CRYPT0 now", policy)) == [("suspect_word", Decision.HOLD)]
 
 
 def test_rate_limit_allows_a_burst_then_one_every_three_seconds():
@@ -169,7 +170,7 @@ def test_rate_limit_allows_a_burst_then_one_every_three_seconds():
         for n in range(6)
     ]
     assert outcomes[:5] == [[]] * 5
-    assert outcomes[5] == [("rate_limit", REJECT)]
+    assert outcomes[5] == [("rate_limit", Decision.REJECT)]
     assert run(rules.rate_limit, "hi", policy, state, seconds=4, ip="10.0.0.1") == []
 
 
@@ -178,7 +179,7 @@ def test_rate_limit_applies_per_address_across_accounts():
     for n in range(5):
         run(rules.rate_limit, "hi", None, state, author=f"sock{n}", ip="10.0.0.9")
     reasons = run(rules.rate_limit, "hi", None, state, author="sock9", ip="10.0.0.9")
-    assert codes(reasons) == [("rate_limit", REJECT)]
+    assert codes(reasons) == [("rate_limit", Decision.REJECT)]
 
 
 def posted(body, state, **fields):
@@ -193,7 +194,7 @@ def test_repeated_text_from_one_writer_is_rejected():
     body = "Great article! Visit my page for the best deals on alarm systems today."
     assert posted(body, state) == []
     again = run(rules.duplicates, body.replace("today", "now"), state=state, seconds=60)
-    assert ("duplicate", REJECT) in codes(again)
+    assert ("duplicate", Decision.REJECT) in codes(again)
 
 
 def test_same_text_from_several_accounts_is_held():
@@ -201,7 +202,7 @@ def test_same_text_from_several_accounts_is_held():
     body = "Everyone should read the truth about this war at my blog, link in my profile."
     posted(body, state, author="one")
     reasons = run(rules.duplicates, body, state=state, author="two", seconds=30)
-    assert codes(reasons) == [("copied_text", HOLD)]
+    assert codes(reasons) == [("copied_text", Decision.HOLD)]
 
 
 def test_short_agreement_is_not_a_campaign():
@@ -211,7 +212,7 @@ def test_short_agreement_is_not_a_campaign():
 
 
 def test_new_commenters_are_premoderated_until_approved():
-    assert codes(run(rules.trust, "hi", history=History(approved=1))) == [("new_commenter", HOLD)]
+    assert codes(run(rules.trust, "hi", history=History(approved=1))) == [("new_commenter", Decision.HOLD)]
     assert run(rules.trust, "hi", history=History(approved=2)) == []
     assert run(rules.trust, "hi", history=History(approved=0, trusted=True)) == []
     assert run(rules.trust, "hi", history=None) == []
@@ -219,12 +220,12 @@ def test_new_commenters_are_premoderated_until_approved():
 
 def test_high_rejection_rate_sends_back_to_premoderation():
     reasons = run(rules.trust, "hi", history=History(approved=5, rejected=4))
-    assert codes(reasons) == [("low_trust", HOLD)]
+    assert codes(reasons) == [("low_trust", Decision.HOLD)]
 
 
 def test_premoderated_section_holds_everything():
-    assert codes(run(rules.section_policy, "hi", Policy(moderation=PREMODERATE))) == [
-        ("premoderate", HOLD)
+    assert codes(run(rules.section_policy, "hi", Policy(moderation=CommentPolicy.PREMODERATE_ALL))) == [
+        ("premoderate", Decision.HOLD)
     ]
 
 

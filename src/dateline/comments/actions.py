@@ -16,17 +16,22 @@ from django.utils import timezone
 from dateline.accounts.permissions import NotAllowed, check_logged_in, check_staff
 from dateline.audit.log import record
 from dateline.core.pagecache import invalidate_page
-from dateline.screening.verdict import HOLD, PUBLISH, REJECT
+from dateline.screening.verdict import Decision
 
 from . import screening
-from .models import Comment, Flag, Reaction
+from .models import Comment, Flag, Reaction, Ruling
 from .text import clean_body, render_body
 
 MAX_DEPTH = 2  # depth 0, 1 and 2: three levels shown; deeper replies stay at level three
 STATUS_OF_DECISION = {
-    PUBLISH: Comment.Status.PUBLISHED,
-    HOLD: Comment.Status.HELD,
-    REJECT: Comment.Status.REJECTED,
+    Decision.PUBLISH: Comment.Status.PUBLISHED,
+    Decision.HOLD: Comment.Status.HELD,
+    Decision.REJECT: Comment.Status.REJECTED,
+}
+STATUS_OF_RULING = {
+    Ruling.APPROVE: Comment.Status.PUBLISHED,
+    Ruling.REJECT: Comment.Status.REJECTED,
+    Ruling.REMOVE: Comment.Status.REMOVED,
 }
 
 
@@ -35,7 +40,7 @@ def rejection_reason(comment):
     if comment.moderation_reason:
         return comment.moderation_reason
     for reason in comment.reasons:
-        if reason.get("decision") == REJECT:
+        if reason.get("decision") == Decision.REJECT:
             return reason.get("message")
     return "It breaks the rules of conduct."
 
@@ -208,14 +213,10 @@ def delete_all_by_author(user, *, actor):
         delete_comment(comment, actor=actor)
 
 
-def moderate(comment, *, actor, decision, reason=""):
+def moderate(comment, *, actor, decision: Ruling, reason: str = "") -> Comment:
     """A moderator approves, rejects or removes a comment."""
     check_staff(actor)
-    status = {
-        "approve": Comment.Status.PUBLISHED,
-        "reject": Comment.Status.REJECTED,
-        "remove": Comment.Status.REMOVED,
-    }.get(decision)
+    status = STATUS_OF_RULING.get(decision)
     if status is None:
         raise ValidationError(f"Unknown moderation decision “{decision}”.", code="invalid")
     with transaction.atomic():

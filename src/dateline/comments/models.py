@@ -69,6 +69,14 @@ class Comment(models.Model):
         return self.screening.get("reasons", [])
 
 
+class Ruling(models.TextChoices):
+    """What a moderator decides about one comment."""
+
+    APPROVE = "approve", "Approve"
+    REJECT = "reject", "Reject"
+    REMOVE = "remove", "Remove"
+
+
 class Reaction(models.Model):
     """One "Respect" from one reader for one comment."""
 

@@ -18,7 +18,7 @@ from dateline.core.state import cache_state
 from dateline.screening import actions, pipeline, surge
 from dateline.screening.policy import policy_for
 from dateline.screening.rules import History, Submission
-from dateline.screening.verdict import PUBLISH, Verdict
+from dateline.screening.verdict import Decision, Verdict
 
 from .models import Comment
 
@@ -32,7 +32,7 @@ def screen_comment(comment, *, ip=None, is_edit=False):
     publishes.
     """
     if not settings.SCREENING_ENABLED:
-        return Verdict(decision=PUBLISH)
+        return Verdict(decision=Decision.PUBLISH)
     page = comment.page.specific
     policy = policy_for(page)
     state = cache_state()

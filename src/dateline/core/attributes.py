@@ -1,6 +1,7 @@
-"""The vocabulary of comment attributes: what screening scores, and what desks may tune.
+"""The vocabulary desks and screening share: the comment attributes screening scores,
+what a score over its threshold does, and a desk's comment policy.
 
-It lives in `core` so that page types (`newsroom`) can carry a desk's overrides without
+It lives in `core` so that page types (`newsroom`) can carry a desk's settings without
 knowing how screening works; `screening.policy` holds the defaults and applies them.
 """
 
@@ -15,10 +16,26 @@ LABELS = {
     "profanity": "Profanity",
     "spam": "Spam",
 }
-# What a score above its threshold does: hold the comment, hold it at the top of the
-# queue marked urgent, or nothing (the score is still recorded and shown).
-HOLD, URGENT, ALLOW = "hold", "urgent", "allow"
-ACTIONS = {HOLD: "Hold for a moderator", URGENT: "Hold as urgent", ALLOW: "Publish anyway"}
+
+
+class Action(models.TextChoices):
+    """What a score above its threshold does: hold the comment, hold it at the top of the
+    queue marked urgent, or nothing (the score is still recorded and shown)."""
+
+    HOLD = "hold", "Hold for a moderator"
+    URGENT = "urgent", "Hold as urgent"
+    ALLOW = "allow", "Publish anyway"
+
+
+class CommentPolicy(models.TextChoices):
+    """How a section's or blog's comments run."""
+
+    POST_MODERATION = "post", "Publish what screening passes; moderators review after"
+    PREMODERATE_ALL = "premoderate", "Hold every comment for a moderator"
+    PREMODERATE_LINKS = "premoderate_links", "Hold comments with links for a moderator"
+    CLOSED = "closed", "No comments"
+
+
 UNIT = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
 
@@ -36,9 +53,9 @@ def action_field(*, default=None):
     """What a score over the threshold does: the site's choice, or a desk's (blank)."""
     if default is None:
         return models.CharField(
-            max_length=10, blank=True, choices=list(ACTIONS.items()), help_text="Blank: the site's."
+            max_length=10, blank=True, choices=Action.choices, help_text="Blank: the site's."
         )
-    return models.CharField(max_length=10, default=default, choices=list(ACTIONS.items()))
+    return models.CharField(max_length=10, default=default, choices=Action.choices)
 
 
 def attribute_field_names():

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from dateline.accounts import actions as account_actions
 from dateline.comments import actions as comment_actions
-from dateline.comments.models import Comment
+from dateline.comments.models import Comment, Ruling
 
 
 def ban_writer(person, *, actor, reason=""):
@@ -29,4 +29,4 @@ def suspend_writer(person, *, actor, days, reason=""):
 
 def reject_held(person, *, actor, reason=""):
     for held in Comment.objects.filter(author=person, status=Comment.Status.HELD):
-        comment_actions.moderate(held, actor=actor, decision="reject", reason=reason)
+        comment_actions.moderate(held, actor=actor, decision=Ruling.REJECT, reason=reason)

@@ -3,10 +3,9 @@
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from dateline.comments.models import Comment
-from dateline.core.attributes import LABELS
+from dateline.screening.verdict import Code, Kind
 
 PAGE_SIZE = 50
-MODEL_REASONS = tuple(LABELS)  # every scored attribute
 TABS = {
     "pending": "Pending",
     "flagged": "Flagged",
@@ -52,7 +51,7 @@ def held_ids():
     by_model, urgent = [], []
     for pk, screening in held.values_list("pk", "screening"):
         reasons = screening.get("reasons", [])
-        if any(reason.get("code") in MODEL_REASONS for reason in reasons):
+        if any(reason_kind(reason) == Kind.MODEL for reason in reasons):
             by_model.append(pk)
         if any(reason.get("urgent") for reason in reasons):
             urgent.append(pk)
@@ -80,3 +79,9 @@ def histories(comments):
     for row in rows:
         found[row["author_id"]][row["status"]] = row["total"]
     return found
+
+
+def reason_kind(reason):
+    """The kind of a recorded reason; None for a code this version no longer knows."""
+    code = Code.known(reason.get("code"))
+    return code.kind if code else None

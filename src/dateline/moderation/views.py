@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from dateline.comments import actions as comment_actions
-from dateline.comments.models import Comment
+from dateline.comments.models import Comment, Ruling
 from dateline.core.errors import first_message
 from dateline.core.inputs import clean_text, whole_number
 from dateline.screening.selectors import open_surges
@@ -21,7 +21,6 @@ from dateline.screening.selectors import open_surges
 from . import actions, queue
 from .highlight import highlight
 
-COMMENT_DECISIONS = {"approve", "reject", "remove"}
 REASON_MAX_LENGTH = Comment._meta.get_field("moderation_reason").max_length
 PERSON_DECISIONS = {"ban", "suspend"}
 
@@ -109,7 +108,7 @@ def back_to(request):
 
 
 def apply(decision, comment, *, actor, reason, form):
-    if decision in COMMENT_DECISIONS:
+    if decision in Ruling.values:
         comment_actions.moderate(comment, actor=actor, decision=decision, reason=reason)
     elif decision == "feature":
         comment_actions.set_featured(comment, actor=actor, featured=True)

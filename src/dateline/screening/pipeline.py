@@ -8,18 +8,18 @@ where the score is high enough to be worth showing.
 
 from dataclasses import replace
 
-from dateline.core.attributes import ALLOW, LABELS, URGENT
+from dateline.core.attributes import LABELS, Action
 
 from . import attributes, classifiers, spans, surge, text
 from .policy import builtin
 from .rules import RULES, remember
-from .verdict import HOLD, PUBLISH, REJECT, Reason, Verdict
+from .verdict import Code, Decision, Kind, Reason, Verdict
 
-# Holds that say nothing about the comment itself (they do not feed surge control).
-CIRCUMSTANTIAL = {"surge", "premoderate", "premoderate_links", "new_commenter", "low_trust"}
 # The attributes that the span model's marked words explain.
 MARKED_BY_SPANS = ("toxicity", "insult", "identity_attack")
 EVIDENCE_FLOOR = 0.5
+# Any reason to reject rejects; otherwise any reason to hold holds.
+SEVERITY = [Decision.REJECT, Decision.HOLD]
 
 
 def score_attributes(sub):
@@ -59,7 +59,7 @@ def judge(sub, policy, state):
         for name, score in found.items():
             scores[name] = round(score.value, 3)
             rule = policy.attributes[name]
-            acts = rule.action != ALLOW and score.value > rule.threshold
+            acts = rule.action != Action.ALLOW and score.value > rule.threshold
             if not acts and score.value < EVIDENCE_FLOOR:
                 continue
             ranges = score.spans
@@ -72,15 +72,15 @@ def judge(sub, policy, state):
     if sub.page and surge.is_on(state, sub.page):
         reasons.append(
             Reason(
-                "surge",
+                Code.SURGE,
                 "Comments on this story are spiking: each one waits for a moderator "
                 "until it calms down.",
-                HOLD,
+                Decision.HOLD,
             )
         )
     decisions = {reason.decision for reason in reasons}
-    decision = REJECT if REJECT in decisions else HOLD if HOLD in decisions else PUBLISH
-    if decision != REJECT:
+    decision = next((each for each in SEVERITY if each in decisions), Decision.PUBLISH)
+    if decision != Decision.REJECT:
         remember(sub, policy, state)
     return Verdict(decision=decision, scores=scores, reasons=tuple(reasons), evidence=evidence)
 
@@ -98,21 +98,21 @@ def attribute_reason(name, value, rule, evidence):
     words = list(dict.fromkeys(piece for _, _, piece in evidence))
     behind = f": {', '.join(f'“{word}”' for word in words[:5])}" if words else ""
     return Reason(
-        name,
+        Code(name),
         f"{LABELS[name]} {value:.2f} (held above {rule.threshold:.2f}){behind}.",
-        HOLD,
+        Decision.HOLD,
         {
             "score": round(value, 3),
             "words": words,
             "spans": [[start, end] for start, end, _ in evidence],
         },
-        urgent=rule.action == URGENT,
+        urgent=rule.action == Action.URGENT,
     )
 
 
 def held_for_content(verdict):
     """Whether a verdict held or rejected the comment for what it says."""
     return any(
-        reason.decision in (HOLD, REJECT) and reason.code not in CIRCUMSTANTIAL
+        reason.decision != Decision.PUBLISH and reason.code.kind in (Kind.TEXT, Kind.MODEL)
         for reason in verdict.reasons
     )

@@ -4,10 +4,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from dateline.core.attributes import HOLD, URGENT
+from dateline.core.attributes import Action, CommentPolicy
 
 DATA = Path(__file__).with_name("data")
-POST_MODERATION, PREMODERATE, PREMODERATE_LINKS = "post", "premoderate", "premoderate_links"
 
 
 @dataclass(frozen=True)
@@ -15,19 +14,19 @@ class Attribute:
     """When one attribute's score acts on a comment, and how."""
 
     threshold: float
-    action: str = HOLD
+    action: Action = Action.HOLD
 
 
 # Chosen on the dev splits (docs/screening-model-card.md, "Defaults"): with every rule, the
 # whole screen stops 73 % of toxic news comments and holds 2.9 % of civil ones. A likely
 # threat or attack on a group goes to the top of the queue, at a lower bar than rudeness.
 DEFAULT_ATTRIBUTES = {
-    "toxicity": Attribute(0.65, HOLD),
-    "insult": Attribute(0.6, HOLD),
-    "identity_attack": Attribute(0.5, URGENT),
-    "threat": Attribute(0.7, URGENT),
-    "profanity": Attribute(0.9, HOLD),
-    "spam": Attribute(0.8, HOLD),
+    "toxicity": Attribute(0.65, Action.HOLD),
+    "insult": Attribute(0.6, Action.HOLD),
+    "identity_attack": Attribute(0.5, Action.URGENT),
+    "threat": Attribute(0.7, Action.URGENT),
+    "profanity": Attribute(0.9, Action.HOLD),
+    "spam": Attribute(0.8, Action.HOLD),
 }
 
 
@@ -53,7 +52,7 @@ class Policy:
     denied_domains: tuple = ()
     premoderate_until_approved: int = 2
     attributes: dict = field(default_factory=lambda: dict(DEFAULT_ATTRIBUTES))
-    moderation: str = POST_MODERATION
+    moderation: CommentPolicy = CommentPolicy.POST_MODERATION
     # Rate limit: one comment per `rate_seconds`, bursts of up to `rate_burst`.
     rate_seconds: float = 3.0
     rate_burst: int = 5
@@ -85,7 +84,7 @@ def policy_for(page):
         denied_domains=lines(chosen.denied_domains),
         premoderate_until_approved=chosen.premoderate_until_approved,
         attributes=attributes_for(chosen, desk),
-        moderation=desk.comment_policy if desk is not None else POST_MODERATION,
+        moderation=desk.comment_policy if desk is not None else CommentPolicy.POST_MODERATION,
         surge_comments_per_minute=chosen.surge_comments_per_minute,
         surge_held_share=chosen.surge_held_share,
     )

@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from dateline.core.attributes import CommentPolicy
 from dateline.core.inputs import COMMENT_MAX_LENGTH as MAX_LENGTH
 
 from . import classifiers, text
-from .policy import PREMODERATE, PREMODERATE_LINKS
-from .verdict import HOLD, REJECT, Reason
+from .verdict import Code, Decision, Reason
 
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 # Every run of four neighbouring keys, either way along a row ("asdf", "fdsa").
@@ -53,9 +53,11 @@ class Submission:
 
 def empty_or_too_long(sub, policy, state):
     if not sub.body.strip():
-        yield Reason("empty", "The comment is empty.", REJECT)
+        yield Reason(Code.EMPTY, "The comment is empty.", Decision.REJECT)
     elif len(sub.body) > MAX_LENGTH:
-        yield Reason("too_long", f"The comment is longer than {MAX_LENGTH:,} characters.", REJECT)
+        yield Reason(
+            Code.TOO_LONG, f"The comment is longer than {MAX_LENGTH:,} characters.", Decision.REJECT
+        )
 
 
 def looks_mashed(word):
@@ -76,9 +78,9 @@ def gibberish(sub, policy, state):
     mashed = [word for word in words if looks_mashed(word)]
     if len(mashed) / len(words) >= 0.6 and len(re.findall(r"[a-z]+", sub.body.lower())) < 40:
         yield Reason(
-            "gibberish",
+            Code.GIBBERISH,
             "The comment looks like random typing, not words.",
-            REJECT,
+            Decision.REJECT,
             {"words": mashed[:5]},
         )
 
@@ -88,17 +90,17 @@ def links(sub, policy, state):
     denied = sorted({host for host in hosts if text.domain_matches(host, policy.denied_domains)})
     if denied:
         yield Reason(
-            "denied_domain",
+            Code.DENIED_DOMAIN,
             f"Links to {', '.join(denied)} are not allowed here.",
-            REJECT,
+            Decision.REJECT,
             {"words": denied},
         )
     counted = [host for host in hosts if not text.domain_matches(host, policy.allowed_domains)]
     if len(counted) > policy.link_limit:
         yield Reason(
-            "links",
+            Code.LINKS,
             f"{len(counted)} links (more than {policy.link_limit}).",
-            HOLD,
+            Decision.HOLD,
             {"words": sub.links[:5], "count": len(counted)},
         )
     shortened = sorted(
@@ -106,16 +108,16 @@ def links(sub, policy, state):
     )
     if shortened:
         yield Reason(
-            "shortened_link",
+            Code.SHORTENED_LINK,
             "Shortened links hide where they go.",
-            HOLD,
+            Decision.HOLD,
             {"words": shortened},
         )
-    if counted and policy.moderation == PREMODERATE_LINKS:
+    if counted and policy.moderation == CommentPolicy.PREMODERATE_LINKS:
         yield Reason(
-            "premoderate_links",
+            Code.PREMODERATE_LINKS,
             "On this section, comments with links wait for a moderator.",
-            HOLD,
+            Decision.HOLD,
         )
 
 
@@ -123,17 +125,17 @@ def word_lists(sub, policy, state):
     banned = text.find_words(sub.body, policy.banned_words)
     if banned:
         yield Reason(
-            "banned_word",
+            Code.BANNED_WORD,
             "The comment uses a slur or a word this site does not allow.",
-            REJECT,
+            Decision.REJECT,
             {"words": banned},
         )
     suspect = text.find_words(sub.body, policy.suspect_words)
     if suspect:
         yield Reason(
-            "suspect_word",
+            Code.SUSPECT_WORD,
             f"Words a moderator should read in context: {', '.join(suspect)}.",
-            HOLD,
+            Decision.HOLD,
             {"words": suspect},
         )
 
@@ -150,9 +152,9 @@ def rate_limit(sub, policy, state):
         )
         if wait:
             yield Reason(
-                "rate_limit",
+                Code.RATE_LIMIT,
                 f"You are posting too fast: wait {max(1, round(wait))} seconds and try again.",
-                REJECT,
+                Decision.REJECT,
                 {"wait_seconds": round(wait, 1)},
             )
             return
@@ -169,18 +171,18 @@ def duplicates(sub, policy, state):
     mine = state.recent(f"author:{sub.author}", sub.created, window)
     if not sub.is_edit and any(is_near(old) for old in mine):
         yield Reason(
-            "duplicate",
+            Code.DUPLICATE,
             "You have already posted this comment.",
-            REJECT,
+            Decision.REJECT,
         )
     everyone = state.recent("everyone", sub.created, window)
     others = {author for old, author in everyone if author != sub.author and is_near(old)}
     if others and words >= MIN_WORDS_FOR_CAMPAIGN:
         yield Reason(
-            "copied_text",
+            Code.COPIED_TEXT,
             f"The same text was posted from {len(others)} other account"
             f"{'s' if len(others) > 1 else ''} in the last hour.",
-            HOLD,
+            Decision.HOLD,
             {"accounts": len(others)},
         )
 
@@ -203,27 +205,27 @@ def trust(sub, policy, state):
         return
     if history.approved < policy.premoderate_until_approved:
         yield Reason(
-            "new_commenter",
+            Code.NEW_COMMENTER,
             f"A new commenter's first {policy.premoderate_until_approved} comments are "
             "read by a moderator.",
-            HOLD,
+            Decision.HOLD,
         )
     judged = history.approved + history.rejected
     if judged >= 4 and history.rejected / judged > 0.3:
         yield Reason(
-            "low_trust",
+            Code.LOW_TRUST,
             f"{history.rejected} of this commenter's {judged} comments were rejected.",
-            HOLD,
+            Decision.HOLD,
             {"rejected": history.rejected, "judged": judged},
         )
 
 
 def section_policy(sub, policy, state):
-    if policy.moderation == PREMODERATE:
+    if policy.moderation == CommentPolicy.PREMODERATE_ALL:
         yield Reason(
-            "premoderate",
+            Code.PREMODERATE,
             "On this section, every comment is read by a moderator first.",
-            HOLD,
+            Decision.HOLD,
         )
 
 

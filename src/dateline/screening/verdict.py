@@ -1,17 +1,170 @@
-"""What screening returns: a decision, the scores behind it, and reasons a person can read."""
+"""What screening returns: a decision, the scores behind it, and reasons a person can read.
+
+The vocabularies here (decisions, reason codes and their kinds) are the only spelling of
+them: rules, the pipeline, the comment path, the moderator queue and the API all use them.
+"""
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-PUBLISH = "publish"
-HOLD = "hold"
-REJECT = "reject"
+
+class Decision(StrEnum):
+    PUBLISH = "publish"
+    HOLD = "hold"
+    REJECT = "reject"
+
+
+class Kind(StrEnum):
+    """What a reason is about."""
+
+    TEXT = "text"  # a rule about what the comment says or links to
+    MODEL = "model"  # an attribute score over its threshold
+    PACE = "pace"  # how fast the writer posts: not a verdict on the comment or its writer
+    CIRCUMSTANCE = "circumstance"  # the writer's record or the story's state, not the text
+
+
+class Code(StrEnum):
+    """A reason's stable code, with its kind, a label for moderators, and what a writer
+    can do about it (shown on the page when their comment is held or refused)."""
+
+    def __new__(cls, value, kind, label, advice):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.kind, member.label, member.advice = kind, label, advice
+        return member
+
+    EMPTY = "empty", Kind.TEXT, "Empty", "Write something before posting."
+    TOO_LONG = "too_long", Kind.TEXT, "Too long", "Shorten the comment and post it again."
+    GIBBERISH = (
+        "gibberish",
+        Kind.TEXT,
+        "Random typing",
+        "Write words a reader can follow.",
+    )
+    DENIED_DOMAIN = (
+        "denied_domain",
+        Kind.TEXT,
+        "Link to a blocked site",
+        "Remove the link to a site this newsroom does not allow.",
+    )
+    LINKS = (
+        "links",
+        Kind.TEXT,
+        "Too many links",
+        "Keep to a couple of links; a moderator reads comments with more.",
+    )
+    SHORTENED_LINK = (
+        "shortened_link",
+        Kind.TEXT,
+        "A link shortener",
+        "A link shortener hides where it goes: link to the page itself.",
+    )
+    BANNED_WORD = (
+        "banned_word",
+        Kind.TEXT,
+        "A slur or banned word",
+        "Make your point without the slur or banned word.",
+    )
+    SUSPECT_WORD = (
+        "suspect_word",
+        Kind.TEXT,
+        "A word to read in context",
+        "Some words here need a person to read them in context.",
+    )
+    DUPLICATE = (
+        "duplicate",
+        Kind.TEXT,
+        "Posted twice",
+        "You already posted this comment; there is no need to post it again.",
+    )
+    COPIED_TEXT = (
+        "copied_text",
+        Kind.TEXT,
+        "Copied from other accounts",
+        "The same text came from other accounts: a moderator checks it is yours.",
+    )
+    RATE_LIMIT = (
+        "rate_limit",
+        Kind.PACE,
+        "Posting too fast",
+        "Wait a few seconds before posting again.",
+    )
+    TOXICITY = (
+        "toxicity",
+        Kind.MODEL,
+        "Toxicity",
+        "It reads as abusive: criticise the idea, not the person.",
+    )
+    INSULT = (
+        "insult",
+        Kind.MODEL,
+        "Insult",
+        "It reads as an insult to someone: say what you disagree with instead.",
+    )
+    IDENTITY_ATTACK = (
+        "identity_attack",
+        Kind.MODEL,
+        "Attack on a group",
+        "It reads as an attack on a group of people.",
+    )
+    THREAT = (
+        "threat",
+        Kind.MODEL,
+        "Threat or call for violence",
+        "It reads as a threat or a call for violence.",
+    )
+    PROFANITY = "profanity", Kind.MODEL, "Profanity", "Say it without the swearing."
+    SPAM = (
+        "spam",
+        Kind.MODEL,
+        "Spam",
+        "It reads as advertising: comments are for the story.",
+    )
+    NEW_COMMENTER = (
+        "new_commenter",
+        Kind.CIRCUMSTANCE,
+        "New commenter",
+        "A new commenter's first comments are read by a moderator.",
+    )
+    LOW_TRUST = (
+        "low_trust",
+        Kind.CIRCUMSTANCE,
+        "Many rejected before",
+        "Many of your recent comments were rejected, so a moderator reads new ones first.",
+    )
+    PREMODERATE = (
+        "premoderate",
+        Kind.CIRCUMSTANCE,
+        "Section reads every comment",
+        "On this section a moderator reads every comment first.",
+    )
+    PREMODERATE_LINKS = (
+        "premoderate_links",
+        Kind.CIRCUMSTANCE,
+        "Section reads comments with links",
+        "On this section a moderator reads comments with links first.",
+    )
+    SURGE = (
+        "surge",
+        Kind.CIRCUMSTANCE,
+        "Comment surge",
+        "Comments on this story are spiking: a moderator reads each one until it calms down.",
+    )
+
+    @classmethod
+    def known(cls, value):
+        """The code for `value`, or None for one this version does not know."""
+        try:
+            return cls(value)
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True)
 class Reason:
-    code: str  # stable, machine-readable: "links", "banned_word", "toxicity", ...
-    message: str  # shown to moderators (and, for rejections, to the writer)
-    decision: str = HOLD  # the decision this reason alone asks for
+    code: Code
+    message: str  # the particulars, shown to moderators: "3 links (more than 2)."
+    decision: Decision = Decision.HOLD  # the decision this reason alone asks for
     # e.g. {"words": [...], "spans": [[start, end], ...], "score": 0.93}: the spans are
     # where the words are in the comment, as [start, end) character offsets
     detail: dict = field(default_factory=dict)
@@ -31,7 +184,7 @@ class Reason:
 
 @dataclass(frozen=True)
 class Verdict:
-    decision: str
+    decision: Decision
     scores: dict = field(default_factory=dict)  # {attribute: 0..1}
     reasons: tuple = ()
     # {attribute: [[start, end, words], ...]}: what each score above EVIDENCE_FLOOR rests on

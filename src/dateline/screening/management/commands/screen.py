@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from dateline.core.attributes import ALLOW
+from dateline.core.attributes import Action
 from dateline.core.state import MemoryStore, State
 from dateline.screening import pipeline, surge
 from dateline.screening.policy import DEFAULT_ATTRIBUTES, Policy
@@ -88,7 +88,7 @@ class Command(BaseCommand):
         for name in DEFAULT_ATTRIBUTES:
             policy = policy.with_attribute(name, threshold=options[f"{name}_threshold"])
         for name in options["allow"]:
-            policy = policy.with_attribute(name, action=ALLOW)
+            policy = policy.with_attribute(name, action=Action.ALLOW)
         state = State(MemoryStore())
         clock = timezone.now()
         failed = 0

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dateline.accounts.names import clean_display_name, name_key, skeleton
+from dateline.accounts.names import KEY_LENGTH, clean_display_name, name_key, skeleton
 
 COLLIDE = [
     ("George Patton", "Gеorge Patton"),  # Cyrillic е
@@ -89,3 +89,9 @@ def test_malformed_names_are_refused(name):
 
 def test_white_space_is_tidied():
     assert clean_display_name("  George   Patton ") == "George Patton"
+
+
+def test_keys_fit_their_column():
+    # One Arabic ligature folds to 18 characters: 50 of them would overflow the column.
+    name = clean_display_name("\ufdfa" * 50)
+    assert len(name_key(name)) == KEY_LENGTH

@@ -16,10 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dateline.audit.log import record
+from dateline.core.pagecache import invalidate_site
+from dateline.newsroom.models import Author
 
 from . import hooks
-from .models import CommentApiToken
-from .names import check_available, clean_display_name
+from .models import CommentApiToken, ReservedByline
+from .names import check_available, clean_display_name, name_key
 from .permissions import check_staff
 
 
@@ -41,7 +43,7 @@ def create_account(*, email, password, display_name, ip=None):
     with transaction.atomic():
         if User.objects.filter(email__iexact=email).exists():
             raise ValidationError("An account with that email exists.", code="email_taken")
-        check_available(display_name, users=User.objects)
+        check_available(display_name, users=User.objects, bylines=ReservedByline.objects)
         candidate.set_password(password)
         try:
             candidate.save()
@@ -57,11 +59,49 @@ def change_display_name(user, display_name, *, ip=None):
     User = get_user_model()
     display_name = clean_display_name(display_name)
     with transaction.atomic():
-        check_available(display_name, users=User.objects, exclude_pk=user.pk)
+        check_available(display_name, users=User.objects, bylines=ReservedByline.objects, user=user)
         old = user.display_name
         user.display_name = display_name
         user.save()
         record("account.rename", actor=user, target=user, ip=ip, old=old, new=display_name)
+    return user
+
+
+def reserve_byline(*, author: Author):
+    """Reserve a byline's name the moment it is added or renamed (newsroom's Author saved).
+
+    An account that already holds a look-alike of it keeps its name but is flagged to
+    staff: an audit row now, and `selectors.name_conflicts` for as long as it lasts.
+    """
+    key = name_key(author.name)
+    with transaction.atomic():
+        reserved = ReservedByline.objects.select_for_update().filter(author=author)
+        if reserved.values_list("name_key", flat=True).first() == key:
+            return
+        ReservedByline.objects.update_or_create(author=author, defaults={"name_key": key})
+        record("byline.reserve", target=author, name=author.name)
+        holder = get_user_model().objects.filter(display_name_key=key).exclude(byline=author)
+        if holder := holder.first():
+            record("account.name_conflict", target=holder, byline=author.pk, name=author.name)
+
+
+def link_byline(*, user, author: Author | None, actor):
+    """Staff say which byline `user` writes under (None: none); the stories under it then
+    show an Author badge beside their comments."""
+    check_staff(actor)
+    old = user.byline_id
+    user.byline = author
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["byline"])
+            record("account.link_byline", actor=actor, target=user, old=old, new=user.byline_id)
+            # The badge shows on every story page the writer commented on.
+            transaction.on_commit(invalidate_site)
+    except IntegrityError as error:  # one account per byline
+        user.byline_id = old
+        raise ValidationError(
+            "That byline belongs to another account.", code="byline_taken"
+        ) from error
     return user
 
 

@@ -1,24 +1,27 @@
-"""Demo readers: a verified reporter, a staff moderator and a few regular readers."""
+"""Demo readers: a verified reporter, a staff moderator, a blogger and a few regular readers."""
 
 import secrets
 
 from django.contrib.auth import get_user_model
 
+from dateline.newsroom.models import Author
+
 READERS = [
-    # (email, display name, staff, verified)
-    ("moderator@dateline.invalid", "Desk Moderator", True, False),
-    ("amina@example.com", "Amina Coulibaly", False, True),
-    ("george@example.com", "George Patton", False, False),
-    ("lucie@example.com", "Lucie Fontaine", False, False),
-    ("kwame@example.com", "Kwame Mensah", False, False),
-    ("sam@example.com", "Sam Whitfield", False, False),
+    # (email, display name, staff, verified, the slug of their byline)
+    ("moderator@dateline.invalid", "Desk Moderator", True, False, None),
+    ("daniel@dateline.invalid", "Daniel Brennan", False, True, "daniel-brennan"),
+    ("amina@example.com", "Amina Coulibaly", False, True, None),
+    ("george@example.com", "George Patton", False, False, None),
+    ("lucie@example.com", "Lucie Fontaine", False, False, None),
+    ("kwame@example.com", "Kwame Mensah", False, False, None),
+    ("sam@example.com", "Sam Whitfield", False, False, None),
 ]
 
 
 def load(stdout):
     User = get_user_model()
     created = []
-    for email, name, staff, verified in READERS:
+    for email, name, staff, verified, byline in READERS:
         if User.objects.filter(email=email).exists():
             continue
         password = secrets.token_urlsafe(10)
@@ -30,8 +33,10 @@ def load(stdout):
             is_staff=staff,
             is_verified=verified,
             email_verified=True,
+            byline=Author.objects.filter(slug=byline).first() if byline else None,
         )
-        created.append(f"  {email} / {password}{' (moderator)' if staff else ''}")
+        role = " (moderator)" if staff else " (blogger)" if byline else ""
+        created.append(f"  {email} / {password}{role}")
     if created:
         stdout.write("Demo readers (log in at /accounts/login/ with the email):")
         for line in created:

@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 
+from .names import KEY_LENGTH, name_key
+
 
 class User(AbstractUser):
     """A reader or staff member. `display_name` is what others see beside a comment."""
@@ -11,20 +13,27 @@ class User(AbstractUser):
     email = models.EmailField("email address", unique=True)
     display_name = models.CharField(max_length=50)
     # names.name_key(display_name): two names with the same key look alike.
-    display_name_key = models.CharField(max_length=200, unique=True)
+    display_name_key = models.CharField(max_length=KEY_LENGTH, unique=True)
     email_verified = models.BooleanField(default=False)
     is_verified = models.BooleanField(
         default=False, help_text="A person whose identity the newsroom has checked (badge)."
     )
     is_banned = models.BooleanField(default=False)
     suspended_until = models.DateTimeField(null=True, blank=True)
+    # Accounts sit above the newsroom, so the link between a person and a byline lives here.
+    byline = models.OneToOneField(
+        "newsroom.Author",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="account",
+        help_text="The byline this person writes under: an Author badge on their stories.",
+    )
 
     def __str__(self):
         return self.display_name or self.username
 
     def save(self, *args, **kwargs):
-        from .names import name_key
-
         self.display_name_key = name_key(self.display_name or self.username)
         super().save(*args, **kwargs)
 
@@ -41,6 +50,21 @@ class User(AbstractUser):
 
 
 EMAIL_MAX_LENGTH = User._meta.get_field("email").max_length
+
+
+class ReservedByline(models.Model):
+    """A byline's name key: no account but the byline's own may take a look-alike name.
+
+    Kept in step with newsroom's Author by `actions.reserve_byline` (connected in apps.py).
+    """
+
+    author = models.OneToOneField(
+        "newsroom.Author", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    name_key = models.CharField(max_length=KEY_LENGTH, db_index=True)
+
+    def __str__(self):
+        return f"Byline {self.author_id} reserved as {self.name_key}"
 
 
 class CommentApiToken(models.Model):

@@ -6,17 +6,25 @@ further for the tricks people use on comment sections: case, white space and
 punctuation, invisible characters, and digits or letter pairs that pass for letters
 (0/o, 1/l/I, rn/m, vv/w, ...), and compatibility forms such as full-width letters. "Gеorge Patton" with a Cyrillic e, "george  patton"
 and "Ge0rge Patton" all have the key of "George Patton".
+
+A name must also keep to one script, or to a mix common in one language: Unicode TR39's
+"highly restrictive" level, so that a single look-alike letter from another alphabet
+cannot hide in it.
 """
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import cache
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
 CONFUSABLES = Path(__file__).with_name("data") / "confusables.txt"
+SCRIPTS = Path(__file__).with_name("data") / "scripts.txt"
 MIN_LENGTH, MAX_LENGTH = 2, 50
+# Keys are stored in columns this long; one character can fold to many (NFKC of U+FDFA is 18).
+KEY_LENGTH = 200
 ALLOWED = re.compile(r"^[\w .'\-]+$")
 LINK = re.compile(r"(https?://|www\.|\.(com|net|org|info|biz|ru|xyz)\b)", re.IGNORECASE)
 # Names nobody may take, nor anything that looks like them.
@@ -39,6 +47,14 @@ LOOKALIKES = str.maketrans(
     }
 )
 LOOKALIKE_PAIRS = (("rn", "m"), ("vv", "w"), ("cl", "d"))
+# Characters of these go with any script: digits, punctuation, combining accents.
+ANY_SCRIPT = frozenset({"Common", "Inherited"})
+# TR39 "highly restrictive": one script, or a subset of one of these mixes.
+SAFE_MIXES = (
+    frozenset({"Latin", "Han", "Hiragana", "Katakana"}),
+    frozenset({"Latin", "Han", "Bopomofo"}),
+    frozenset({"Latin", "Han", "Hangul"}),
+)
 
 
 @cache
@@ -53,6 +69,42 @@ def confusables_table():
             source, target, *_ = (field.strip() for field in data.split(";"))
             table[chr(int(source, 16))] = "".join(chr(int(code, 16)) for code in target.split())
     return table
+
+
+@cache
+def script_ranges():
+    """(first code points, [(last code point, script)]) from scripts.txt, for bisecting."""
+    firsts, rests = [], []
+    with SCRIPTS.open(encoding="utf-8") as lines:
+        for line in lines:
+            data = line.split("#", 1)[0].strip()
+            if not data:
+                continue
+            points, script = (field.strip() for field in data.split(";"))
+            first, _, last = points.partition("..")
+            firsts.append(int(first, 16))
+            rests.append((int(last or first, 16), script))
+    return firsts, rests
+
+
+def script_of(ch):
+    """The Unicode Script property of `ch` ("Latin", "Han", "Common", ...)."""
+    firsts, rests = script_ranges()
+    index = bisect_right(firsts, ord(ch)) - 1
+    if index >= 0 and ord(ch) <= rests[index][0]:
+        return rests[index][1]
+    return "Unknown"
+
+
+def scripts_of(text):
+    """The scripts of `text`'s characters, less Common and Inherited (they go with any)."""
+    return {script_of(ch) for ch in text} - ANY_SCRIPT
+
+
+def is_highly_restrictive(text):
+    """True when `text` keeps to one script or to a mix TR39 calls highly restrictive."""
+    scripts = scripts_of(text)
+    return len(scripts) <= 1 or any(scripts <= mix for mix in SAFE_MIXES)
 
 
 def skeleton(text):
@@ -71,7 +123,7 @@ def name_key(name):
     kept = skeleton(kept).casefold().translate(LOOKALIKES)
     for pair, letter in LOOKALIKE_PAIRS:
         kept = kept.replace(pair, letter)
-    return kept
+    return kept[:KEY_LENGTH]
 
 
 def clean_display_name(name):
@@ -90,23 +142,48 @@ def clean_display_name(name):
         raise ValidationError(
             "A display name needs at least one letter.", code="display_name_invalid"
         )
+    if not is_highly_restrictive(name):
+        mixed = " and ".join(sorted(scripts_of(name)))
+        raise ValidationError(
+            f"Use letters from one alphabet: this name mixes {mixed} letters. Only Chinese, "
+            "Japanese or Korean may be mixed with Latin letters.",
+            code="display_name_invalid",
+        )
     return name
 
 
-def check_available(name, *, users, exclude_pk=None):
-    """Raise ValidationError unless `name` is free: not taken, not confusable with a taken name.
+def check_available(name, *, users, bylines, user=None):
+    """Raise ValidationError unless `name` is free for `user` (None: a new account).
 
-    `users` is the user queryset to check against (the caller's model manager).
+    Free means not reserved, not confusable with another account's name, and not
+    confusable with a byline other than `user`'s own. `users` and `bylines` are the
+    querysets to check against (accounts' User and ReservedByline); returns the name's key.
     """
     key = name_key(name)
     if any(name_key(reserved) == key for reserved in RESERVED_NAMES):
         raise ValidationError("That display name is reserved.", code="display_name_taken")
-    holder = users.filter(display_name_key=key).exclude(pk=exclude_pk).first()
-    if holder is None:
+    holder = users.filter(display_name_key=key).exclude(pk=getattr(user, "pk", None)).first()
+    if holder is not None:
+        if holder.display_name.casefold() == name.casefold():
+            raise ValidationError("That display name is taken.", code="display_name_taken")
+        raise ValidationError(
+            f"That display name looks too much like “{holder.display_name}”, which is taken.",
+            code="display_name_confusable",
+        )
+    byline = (
+        bylines.filter(name_key=key)
+        .exclude(author_id=getattr(user, "byline_id", None))
+        .select_related("author")
+        .first()
+    )
+    if byline is None:
         return key
-    if holder.display_name.casefold() == name.casefold():
-        raise ValidationError("That display name is taken.", code="display_name_taken")
+    if byline.author.name.casefold() == name.casefold():
+        raise ValidationError(
+            "That display name is reserved: it is a byline of the newsroom.",
+            code="display_name_taken",
+        )
     raise ValidationError(
-        f"That display name looks too much like “{holder.display_name}”, which is taken.",
+        f"That display name looks too much like “{byline.author.name}”, a byline of the newsroom.",
         code="display_name_confusable",
     )

@@ -1,4 +1,8 @@
-"""`{% author_name user %}`: a display name with its badge, linked to the profile."""
+"""`{% author_name user %}`: a display name with its badge, linked to the profile.
+
+Under a story, pass the badge `selectors.badges_for` gave the writer there:
+`{% author_name user badge=... %}` (an empty one shows none).
+"""
 
 from django import template
 from django.urls import reverse
@@ -6,16 +10,17 @@ from django.utils.html import format_html
 
 register = template.Library()
 
-BADGE_LABELS = {"staff": "Staff", "verified": "Verified"}
+BADGE_LABELS = {"author": "Author", "staff": "Staff", "verified": "Verified"}
 
 
 @register.simple_tag
-def author_name(user, link=True):
+def author_name(user, link=True, badge=None):
     if user is None:
         return format_html('<span class="author author--gone">{}</span>', "Deleted account")
-    badge = BADGE_LABELS.get(user.badge, "")
+    badge = user.badge if badge is None else badge
+    label = BADGE_LABELS.get(badge, "")
     badge_html = (
-        format_html(' <span class="badge badge--{}">{}</span>', user.badge, badge) if badge else ""
+        format_html(' <span class="badge badge--{}">{}</span>', badge, label) if label else ""
     )
     if not link:
         return format_html('<span class="author">{}</span>{}', user.display_name, badge_html)

@@ -293,3 +293,21 @@ def test_author_name_shows_the_badge_it_is_given(writers):
     plain = Template("{% load account_tags %}{% author_name person %}")
     html = plain.render(Context({"person": writers["moderator"]}))
     assert '<span class="badge badge--staff">Staff</span>' in html
+
+
+def test_a_byline_added_in_the_cms_is_reserved(client):
+    client.force_login(get_user_model().objects.get(username="admin"))
+    response = client.post(
+        "/cms/snippets/newsroom/author/add/",
+        {"name": "Nadia Haddad", "slug": "nadia-haddad", "role": "", "outlet": "", "bio": ""},
+    )
+    assert response.status_code == 302
+    assert refusal("Nadia Hadd4d").code == "display_name_confusable"
+    author = Author.objects.get(slug="nadia-haddad")
+    response = client.post(
+        f"/cms/snippets/newsroom/author/edit/{author.pk}/",
+        {"name": "Nadia Khoury", "slug": "nadia-haddad", "role": "", "outlet": "", "bio": ""},
+    )
+    assert response.status_code == 302
+    assert refusal("Nadia Khoury").code == "display_name_taken"
+    assert sign_up("Nadia Haddad").display_name == "Nadia Haddad"

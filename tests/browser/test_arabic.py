@@ -87,3 +87,11 @@ def test_story_times_in_arabic(page, live_demo):
     times = page.locator(".story-times time").first.inner_text()
     if not ARABIC_LETTERS.search(times):
         pytest.xfail(f"edition times are English on Arabic pages ({times!r}): edition_time pending")
+
+
+def test_missing_arabic_page_answers_in_arabic(page, live_demo):
+    response = page.goto(live_demo + "/ar/no-such-story/")
+    assert response.status == 404
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("h1")).to_have_text("لم نعثر على هذه الصفحة")
+    expect(page.get_by_role("link", name="الصفحة الأولى")).to_have_attribute("href", "/ar/")

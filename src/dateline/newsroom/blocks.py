@@ -1,6 +1,10 @@
 """StreamField blocks for story bodies: what an editor can place between paragraphs."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -35,16 +39,41 @@ class GalleryBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    """A video hosted by the newsroom: a file URL and an optional poster image."""
+    """A video: a file from the documents library plays on the page; a video kept on another
+    host is linked, not embedded, so that reading a story calls no one else's server."""
 
     title = blocks.CharBlock()
-    url = blocks.URLBlock(help_text="A video file (MP4 or WebM) or a page that plays it.")
-    poster = ImageChooserBlock(required=False)
-    duration = blocks.CharBlock(required=False, help_text="e.g. 2:41")
+    file = DocumentChooserBlock(
+        required=False, help_text="A video file (WebM or MP4) from the documents library."
+    )
+    embed_url = blocks.URLBlock(
+        required=False,
+        label="Embed URL",
+        help_text="Or the video's address on a video host (https://…).",
+    )
+    poster = ImageChooserBlock(required=False, help_text="The still shown before it plays.")
+    duration = blocks.CharBlock(
+        required=False,
+        max_length=8,
+        validators=[
+            RegexValidator(r"^\d{1,2}(:[0-5]\d){1,2}$", "Give the length as 2:41 or 1:02:41.")
+        ],
+        help_text="e.g. 2:41",
+    )
 
     class Meta:
         icon = "media"
         template = "newsroom/blocks/video.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("file")) == bool(value.get("embed_url")):
+            raise StructBlockValidationError(
+                block_errors={
+                    "file": ValidationError("Give a video file or an embed URL: one of the two.")
+                }
+            )
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):

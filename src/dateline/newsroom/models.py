@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -17,7 +19,7 @@ from wagtail.snippets.models import register_snippet
 
 from dateline.core.attributes import action_field, attribute_field_names, threshold_field
 
-from .blocks import StoryBodyBlock, VideoBlock
+from .blocks import RelatedStoryBlock, StoryBodyBlock, VideoBlock
 
 
 @register_snippet
@@ -190,6 +192,20 @@ class TopicPage(Page):
         )
 
 
+TEASER_WORDS = 30
+
+
+def lead_image_panel():
+    return MultiFieldPanel(
+        [
+            FieldPanel("lead_image"),
+            FieldPanel("lead_image_caption"),
+            FieldPanel("lead_image_credit"),
+        ],
+        heading="Lead image",
+    )
+
+
 class StoryPage(Page):
     """What articles and blog posts share: bylines, body, credits, comments."""
 
@@ -202,6 +218,10 @@ class StoryPage(Page):
     )
     lead_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField(max_length=250, blank=True, verbose_name="caption")
+    lead_image_credit = models.CharField(
+        max_length=100, blank=True, verbose_name="credit", help_text="Who took the picture."
     )
     comments_enabled = models.BooleanField(default=True)
 
@@ -243,9 +263,16 @@ class StoryPage(Page):
         site = self.get_site()
         return EditionSettings.for_site(site).close_comments_after_days if site else None
 
-    @property
+    @cached_property
     def teaser(self):
-        return getattr(self, "standfirst", "") or self.search_description
+        """The standfirst, else the search description, else the opening of the first paragraph."""
+        text = getattr(self, "standfirst", "") or self.search_description
+        if text:
+            return text
+        for block in self.body:
+            if block.block_type == "paragraph":
+                return Truncator(strip_tags(block.value.source)).words(TEASER_WORDS)
+        return ""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -288,7 +315,10 @@ class ArticlePage(StoryPage):
         blank=True,
         help_text='Story highlights, one per line (3 to 5). Lines added after first publication are marked "NEW:".',
     )
-    related_videos = StreamField([("video", VideoBlock())], blank=True)
+    # A video plays (or links to its host); a story is a page that carries one.
+    related_videos = StreamField(
+        [("video", VideoBlock()), ("story", RelatedStoryBlock())], blank=True
+    )
     topics = ParentalManyToManyField(TopicPage, blank=True, related_name="+")
 
     search_fields = StoryPage.search_fields + [
@@ -301,7 +331,7 @@ class ArticlePage(StoryPage):
             [FieldPanel("bylines"), FieldPanel("source"), FieldPanel("dateline")], heading="Byline"
         ),
         FieldPanel("highlights"),
-        FieldPanel("lead_image"),
+        lead_image_panel(),
         FieldPanel("body"),
         FieldPanel("related_videos"),
         FieldPanel("contributors"),
@@ -363,7 +393,7 @@ class BlogPostPage(StoryPage):
     schema_type = "BlogPosting"
     content_panels = Page.content_panels + [
         FieldPanel("bylines"),
-        FieldPanel("lead_image"),
+        lead_image_panel(),
         FieldPanel("body"),
         FieldPanel("contributors"),
     ]

@@ -1,6 +1,7 @@
 """Newsroom template helpers: edition times, the section menu and links between language editions."""
 
 from django import template
+from django.utils.dates import MONTHS
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
@@ -48,7 +49,10 @@ def other_editions(page):
 
 @register.simple_tag(takes_context=True)
 def edition_time(context, moment, prefix=""):
-    """A time in every zone of the edition: "January 29, 2013 -- 2238 GMT (0638 HKT)"."""
+    """A time in every zone of the edition: "January 29, 2013 -- 2238 GMT (0638 HKT)".
+
+    The month is named in the reader's language.
+    """
     if moment is None:
         return ""
     request = context.get("request")
@@ -66,7 +70,7 @@ def edition_time(context, moment, prefix=""):
         '{}<time datetime="{}">{} {} -- {} {}</time> {}',
         prefix,
         moment.isoformat(),
-        local.strftime("%B"),
+        MONTHS[local.month],
         f"{local.day}, {local.year}",
         local.strftime("%H%M"),
         main_label,

@@ -21,10 +21,8 @@ def arabic_paths():
 
 
 def assert_fits(page, path):
-    overflow = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    assert overflow[0] <= overflow[1], (
-        f"{path} is {overflow[0]} px wide in a {overflow[1]} px window"
-    )
+    wide, window = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert wide <= window, f"{path} is {wide} px wide in a {window} px window"
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -160,6 +160,14 @@ def test_reactions_and_flags(client, story, token, other_reader):
     assert code(api(client, "post", url + "/flags", {"reason": "meh"}, token)) == "invalid_reason"
 
 
+def test_own_comment_cannot_be_respected(client, story, token):
+    comment = api(client, "post", comments_url(story), {"body": "Respect me?"}, token).json()
+    url = f"/api/v1/comments/{comment['comment']['id']}/reaction"
+    refused = api(client, "put", url, token=token)
+    assert refused.status_code == 403 and code(refused) == "own_comment"
+    assert Comment.objects.get(pk=comment["comment"]["id"]).reaction_count == 0
+
+
 def test_closed_story(client, story, token):
     story.comments_enabled = False
     story.save()

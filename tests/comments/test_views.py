@@ -1,12 +1,13 @@
 """The comment section as a reader without JavaScript uses it: forms, redirects, messages."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from dateline.comments import actions
-from dateline.comments.models import Comment
+from dateline.comments.models import Comment, Ruling
 from dateline.comments.threads import PAGE_SIZE
 
 
@@ -81,9 +82,149 @@ def test_permalink_finds_the_page_of_threads(client, quiet_story, reader, positi
     assert f'id="comment-{target.pk}"' in landing
 
 
-def test_live_updates_endpoint_returns_newer_comments(client, story, reader):
-    latest = Comment.objects.filter(page=story).order_by("-id").first().pk
+@pytest.fixture
+def settled(story):
+    """The story as it stands an hour on: nothing changed in the last few seconds."""
+    Comment.objects.filter(page=story).update(changed=timezone.now() - timedelta(hours=1))
+    return story
+
+
+def cursor_of(html):
+    return re.search(r'data-cursor="([0-9]+)"', html).group(1)
+
+
+def poll(client, story, cursor):
+    response = client.get(f"/comments/pages/{story.pk}/since/?cursor={cursor}")
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_live_updates_bring_new_comments_and_the_count(client, settled, story, reader):
+    cursor = cursor_of(client.get(story.url).content.decode())
     comment = actions.post_comment(author=reader, page=story, body="Live one.")
-    data = client.get(f"/comments/pages/{story.pk}/since/?after={latest}").json()
-    assert [item["id"] for item in data["comments"]] == [comment.pk]
+    data = poll(client, story, cursor)
+    assert [(item["id"], item["status"]) for item in data["comments"]] == [
+        (comment.pk, "published")
+    ]
     assert "Live one." in data["comments"][0]["html"]
+    assert data["responses"] == 8 and data["heading"] == "8 Responses"
+    # Nothing changed since the answer's cursor (once past the overlap): no count either.
+    Comment.objects.filter(page=story).update(changed=timezone.now() - timedelta(hours=1))
+    again = poll(client, story, data["cursor"])
+    assert again["comments"] == [] and again["responses"] is None and again["heading"] is None
+
+
+def test_a_comment_approved_after_the_page_loaded_comes_through_polling(
+    client, settled, story, reader, moderator
+):
+    comment = actions.post_comment(author=reader, page=story, body="Wait for me.")
+    Comment.objects.filter(pk=comment.pk).update(
+        status=Comment.Status.HELD, changed=timezone.now() - timedelta(hours=1)
+    )
+    comment.refresh_from_db()
+    cursor = cursor_of(client.get(story.url).content.decode())
+    assert poll(client, story, cursor)["comments"] == []
+    actions.moderate(comment, actor=moderator, decision=Ruling.APPROVE)
+    data = poll(client, story, cursor)
+    assert [(item["id"], item["status"]) for item in data["comments"]] == [
+        (comment.pk, "published")
+    ]
+    assert "Wait for me." in data["comments"][0]["html"] and data["responses"] == 8
+
+
+def test_a_removed_comment_is_gone_for_others_and_a_tombstone_stays(
+    client, settled, story, reader, moderator
+):
+    removed = actions.post_comment(author=reader, page=story, body="Soon removed.")
+    deleted = actions.post_comment(author=reader, page=story, body="Soon deleted.")
+    cursor = cursor_of(client.get(story.url).content.decode())
+    actions.moderate(removed, actor=moderator, decision=Ruling.REJECT)
+    actions.delete_comment(deleted, actor=reader)
+    items = {item["id"]: item for item in poll(client, story, cursor)["comments"]}
+    assert items[removed.pk]["status"] == "gone" and items[removed.pk]["html"] == ""
+    assert items[deleted.pk]["status"] == "deleted"
+    assert "Comment deleted by its author." in items[deleted.pk]["html"]
+
+
+def test_the_writer_keeps_their_own_held_comment(client, settled, story, reader, moderator):
+    comment = actions.post_comment(author=reader, page=story, body="Mine, held.")
+    cursor = cursor_of(client.get(story.url).content.decode())
+    actions.moderate(comment, actor=moderator, decision=Ruling.REJECT)
+    client.force_login(reader)
+    (item,) = poll(client, story, cursor)["comments"]
+    assert item["status"] == "rejected" and "Only you can see this." in item["html"]
+
+
+def test_the_cursor_never_passes_a_change_that_may_still_commit(client, settled, story, reader):
+    cursor = cursor_of(client.get(story.url).content.decode())
+    comment = actions.post_comment(author=reader, page=story, body="Slow commit.")
+    first = poll(client, story, cursor)
+    # Asked again at once, the overlap sends it again: the page shows it once (by its id).
+    assert [item["id"] for item in poll(client, story, first["cursor"])["comments"]] == [comment.pk]
+
+
+@pytest.mark.parametrize("cursor", ["", "x", "-1", "1" * 18, "１２"])
+def test_a_bad_cursor_is_a_clear_400(client, story, cursor):
+    response = client.get(f"/comments/pages/{story.pk}/since/?cursor={cursor}")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid_cursor"
+
+
+@pytest.mark.parametrize(
+    ("query", "placement"),
+    [
+        ("", "bottom"),
+        ("?sort=newest", "top"),
+        ("?sort=reactions", "notice"),
+        ("?sort=replies", "notice"),
+        ("?tab=featured", "off"),
+    ],
+)
+def test_live_updates_follow_the_sort_order(client, story, query, placement):
+    html = client.get(story.url + query).content.decode()
+    assert f'data-live="{placement}"' in html
+
+
+def test_own_comment_offers_no_respect_and_the_form_refuses_it(client, story, reader):
+    mine = actions.post_comment(author=reader, page=story, body="Mine to respect?")
+    client.force_login(reader)
+    html = client.get(story.url).content.decode()
+    assert f'action="/comments/{mine.pk}/react/"' not in html
+    theirs = Comment.objects.filter(page=story, status="published").exclude(author=reader).first()
+    assert f'action="/comments/{theirs.pk}/react/"' in html
+    page = client.post(f"/comments/{mine.pk}/react/", follow=True).content.decode()
+    assert "You cannot respect your own comment." in page
+    mine.refresh_from_db()
+    assert mine.reaction_count == 0
+
+
+def test_comment_boxes_count_instead_of_cutting(client, story, reader):
+    client.force_login(reader)
+    html = client.get(story.url).content.decode()
+    assert 'maxlength="5000"' not in html
+    assert 'data-max-length="5000"' in html
+    assert 'data-too-long="A comment has at most 5,000 characters."' in html
+
+
+def test_too_long_edit_keeps_the_text_for_another_try(client, story, reader):
+    comment = actions.post_comment(author=reader, page=story, body="Short.")
+    client.force_login(reader)
+    text = "x" * 6000
+    response = client.post(f"/comments/{comment.pk}/edit/", {"body": text})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Your edit was not saved" in html and "at most 5,000 characters" in html
+    assert f">{text}</textarea>" in html and f'action="/comments/{comment.pk}/edit/"' in html
+    comment.refresh_from_db()
+    assert comment.body == "Short."
+
+
+def test_comment_times_carry_the_edition_zones(client, story):
+    html = client.get(story.url).content.decode()
+    first = Comment.objects.filter(page=story, depth=0).order_by("created").first()
+    stamp = first.created.isoformat()
+    assert re.search(
+        rf'<a class="comment__time" href="/comments/{first.pk}/"><time datetime="{re.escape(stamp)}">'
+        r"[A-Z][a-z]+ \d{1,2}, \d{4} -- \d{4} GMT</time> \(\d{4} HKT\)</a>",
+        html,
+    )

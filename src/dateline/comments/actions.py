@@ -64,8 +64,16 @@ def _screen(comment, *, ip, is_edit):
 
 def _changed(comment, *, was_visible=False):
     """A comment's visibility or text changed: readers' cached pages must follow."""
+    _note_visibility(comment, was_visible=was_visible)
     if was_visible or comment.is_visible:
         transaction.on_commit(lambda: invalidate_page(comment.page_id))
+
+
+def _note_visibility(comment, *, was_visible):
+    """Stamp a comment that appeared or disappeared: open pages poll by this stamp."""
+    if was_visible != comment.is_visible:
+        comment.changed = timezone.now()
+        Comment.objects.filter(pk=comment.pk).update(changed=comment.changed)
 
 
 def post_comment(*, author, page, body, parent=None, ip=None):
@@ -243,14 +251,22 @@ def set_featured(comment, *, actor, featured=True):
     return comment
 
 
+def check_can_react(comment, user):
+    """Raise unless `user` may give `comment` their Respect: a published comment by someone
+    else (a writer's own Respect would only lift their comment up "Most respected")."""
+    check_logged_in(user, "react")
+    if user.pk == comment.author_id:
+        raise NotAllowed("You cannot respect your own comment.", "own_comment")
+    if not comment.is_visible:
+        raise ValidationError("Only published comments take reactions.", code="not_published")
+
+
 def react(comment, *, user, on=None):
     """Give (on=True), take back (on=False) or toggle (None) the reader's "Respect".
 
     Returns True when the reader's reaction is on afterwards.
     """
-    check_logged_in(user, "react")
-    if not comment.is_visible:
-        raise ValidationError("Only published comments take reactions.", code="not_published")
+    check_can_react(comment, user)
     with transaction.atomic():
         mine = Reaction.objects.select_for_update().filter(comment=comment, user=user)
         had = mine.exists()
@@ -264,7 +280,7 @@ def react(comment, *, user, on=None):
         comment.refresh_from_db(fields=["reaction_count"])
         if had != wanted:
             record("comment.react", actor=user, target=comment, on=wanted)
-            _changed(comment)
+            _changed(comment, was_visible=True)
     return wanted
 
 

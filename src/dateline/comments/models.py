@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Comment(models.Model):
@@ -30,6 +31,9 @@ class Comment(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PUBLISHED)
     created = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # When the comment last appeared or disappeared for readers (comments.actions sets it):
+    # open pages poll by it, so they learn of approvals and removals, not only new ids.
+    changed = models.DateTimeField(default=timezone.now)
     is_featured = models.BooleanField(default=False)
     # Denormalised counters, kept by comments.actions: replies in the whole thread (on
     # top-level comments) and reactions.
@@ -51,6 +55,8 @@ class Comment(models.Model):
             models.Index(fields=["status", "created"], name="comment_queue"),
             # A story's response count and newest comment, without scanning other stories.
             models.Index(fields=["page", "status", "id"], name="comment_latest"),
+            # What changed on a story since an open page last asked (live updates).
+            models.Index(fields=["page", "changed"], name="comment_changes"),
         ]
 
     def __str__(self):

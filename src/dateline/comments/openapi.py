@@ -27,7 +27,7 @@ ERROR_CODES = [
     "comments_closed", "not_author", "not_editable", "edit_window_closed", "staff_only",
     "forbidden",
     # outcomes
-    "comment_rejected", "not_published", "already_flagged",
+    "comment_rejected", "not_published", "already_flagged", "own_comment",
     # sign-up
     "invalid_email", "email_taken", "weak_password", "display_name_taken",
     "display_name_confusable", "display_name_invalid",
@@ -233,7 +233,10 @@ def build():
             },
             "/comments/{comment_id}/reaction": {
                 "parameters": [COMMENT_ID],
-                "put": {"summary": "Give your Respect", "responses": reaction_answers()},
+                "put": {
+                    "summary": "Give your Respect (not to your own comment: 403 `own_comment`)",
+                    "responses": reaction_answers(),
+                },
                 "delete": {"summary": "Take it back", "responses": reaction_answers()},
             },
             "/comments/{comment_id}/flags": {

@@ -2,11 +2,18 @@
 
 Top-level comments are paged (20 a page) in the chosen order; all the replies under
 them come in one more query on the `thread` index, whatever the size of the section.
+Open pages then ask what changed since they were drawn (`changes_since`), one query on
+the `changed` index.
 """
 
+import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
-from django.db.models import Q
+from django.core.exceptions import ValidationError
+from django.db.models import BooleanField, Case, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import Comment, Reaction
 
@@ -18,12 +25,19 @@ SORTS = {
     "reactions": ("-reaction_count", "-created", "-id"),
 }
 SORT_LABELS = {
-    "oldest": "Oldest",
-    "newest": "Newest",
-    "replies": "Most replies",
-    "reactions": "Most respected",
+    "oldest": _("Oldest"),
+    "newest": _("Newest"),
+    "replies": _("Most replies"),
+    "reactions": _("Most respected"),
 }
 SHOWN = [Comment.Status.PUBLISHED, Comment.Status.DELETED, Comment.Status.REMOVED]
+# A change is stamped inside its transaction and may commit a little later: an open page
+# asks again from this far back, so a slow commit is never stepped over.
+LIVE_LAG = timedelta(seconds=10)
+LIVE_BATCH = 50
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
+CURSOR = re.compile(r"[0-9]{1,17}")
 
 
 @dataclass
@@ -32,6 +46,7 @@ class Node:
     number: int | None = None
     replying_to: object = None  # the author a level-three reply answers, when not its parent
     children: list = field(default_factory=list)
+    may: object = None  # what the viewer may do with it (comments.permissions.grant)
 
 
 @dataclass
@@ -42,7 +57,43 @@ class ThreadPage:
     has_more: bool
     responses: int
     reacted: set
-    latest_id: int
+    featured: bool = False
+    cursor: int = field(default_factory=lambda: change_cursor(timezone.now()))
+
+    @property
+    def live_placement(self):
+        """Where a live update puts a new top-level comment: where a reload would show it
+        ("top", "bottom"), nowhere ("off", featured comments only) or behind a notice."""
+        if self.featured:
+            return "off"
+        if self.sort == "newest" and self.number == 1:
+            return "top"
+        if self.sort == "oldest" and not self.has_more:
+            return "bottom"
+        return "notice"
+
+
+@dataclass
+class Changes:
+    """What appeared or disappeared on a story since an open page's cursor."""
+
+    nodes: list
+    cursor: int
+    responses: int | None  # counted again only when something changed
+
+
+def change_cursor(moment):
+    """The cursor an open page asks from: microseconds since 1970, `LIVE_LAG` back."""
+    return (moment - LIVE_LAG - EPOCH) // MICROSECOND
+
+
+def parse_cursor(text, *, name):
+    """A cursor from the query string, or ValidationError."""
+    if not isinstance(text, str) or not CURSOR.fullmatch(text):
+        raise ValidationError(
+            f"“{name}” is the cursor of the last answer (a whole number).", code="invalid"
+        )
+    return int(text)
 
 
 def shown_to(viewer):
@@ -83,9 +134,49 @@ def thread_page(page, *, sort="oldest", number=1, viewer=None, featured=False):
                 "comment_id", flat=True
             )
         )
-    published = Comment.objects.filter(page=page, status=Comment.Status.PUBLISHED)
-    latest_id = published.order_by("-id").values_list("id", flat=True).first() or 0
-    return ThreadPage(nodes, sort, number, has_more, published.count(), reacted, latest_id)
+    return ThreadPage(nodes, sort, number, has_more, responses(page), reacted, featured)
+
+
+def responses(page):
+    """A story's response count: its published comments."""
+    return Comment.objects.filter(page=page, status=Comment.Status.PUBLISHED).count()
+
+
+def changes_since(page, *, cursor, viewer=None):
+    """Comments on `page` that appeared or disappeared after `cursor`, oldest change first.
+
+    Each comes with `shown`: whether `viewer` sees it now (a page removes the others). The
+    next cursor never passes `LIVE_LAG` before now, nor the last change of a full batch.
+    """
+    now = timezone.now()
+    since = EPOCH + cursor * MICROSECOND
+    changed = list(
+        Comment.objects.filter(page=page, changed__gt=since)
+        .annotate(
+            shown=Case(
+                When(shown_to(viewer), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .select_related("author", "parent__author")
+        .order_by("changed", "id")[:LIVE_BATCH]
+    )
+    reached = changed[-1].changed - MICROSECOND if len(changed) == LIVE_BATCH else now
+    nodes = [Node(comment, replying_to=answered(comment)) for comment in changed]
+    return Changes(
+        nodes,
+        cursor=max(cursor, change_cursor(min(reached + LIVE_LAG, now))),
+        responses=responses(page) if changed else None,
+    )
+
+
+def answered(reply):
+    """The author a level-three reply answers beside its parent, as `attach_replies` shows it."""
+    parent = reply.parent
+    if parent is not None and parent.depth == reply.depth and parent.status in SHOWN:
+        return parent.author
+    return None
 
 
 def attach_replies(nodes, viewer):

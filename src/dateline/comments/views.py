@@ -1,4 +1,9 @@
-"""Form endpoints for the comment section; each calls comments.actions and goes back."""
+"""Form endpoints for the comment section; each calls comments.actions and goes back.
+
+Their answers speak the story's language: the endpoints' own paths carry no prefix.
+"""
+
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +13,8 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
@@ -15,30 +22,50 @@ from dateline.core.api import api_view, checked
 from dateline.core.client import client_ip
 from dateline.core.errors import first_message
 from dateline.core.idempotency import once_per_form
-from dateline.core.inputs import clean_text, whole_number
+from dateline.core.inputs import COMMENT_MAX_LENGTH, clean_text, whole_number
 
 from . import actions
 from .models import Comment
 from .openapi import NOTE_MAX_LENGTH
-from .rendering import shared_context
-from .threads import PAGE_SIZE, SHOWN, Node
+from .permissions import grant
+from .rendering import heading, shared_context, too_long_message
+from .threads import PAGE_SIZE, SHOWN, changes_since, parse_cursor
 
-HELD_MESSAGE = (
-    "Thanks: your comment is held for review and will appear once a moderator approves it."
-)
+
+def in_language_of(page):
+    """Speak `page`'s language while answering about it."""
+    return translation.override(page.locale.language_code)
 
 
 def outcome_message(request, comment):
     if comment.status == Comment.Status.PUBLISHED:
-        messages.success(request, "Your comment is published.")
+        messages.success(request, gettext("Your comment is published."))
     elif comment.status == Comment.Status.HELD:
-        messages.info(request, HELD_MESSAGE)
+        messages.info(
+            request,
+            gettext(
+                "Thanks: your comment is held for review and will appear once a moderator "
+                "approves it."
+            ),
+        )
+
+
+def story_view(view):
+    """A form endpoint on the story `page_id`, answering in the story's language."""
+
+    @wraps(view)
+    def wrapper(request, page_id):
+        page = get_object_or_404(Page, pk=page_id).specific
+        with in_language_of(page):
+            return view(request, page)
+
+    return wrapper
 
 
 @require_POST
 @once_per_form
-def post(request, page_id):
-    page = get_object_or_404(Page, pk=page_id).specific
+@story_view
+def post(request, page):
     parent_id = request.POST.get("parent")
     body = request.POST.get("body", "")
     try:
@@ -61,7 +88,8 @@ def post(request, page_id):
             page,
             body,
             parent_id,
-            f"Your comment was rejected: {actions.rejection_reason(comment)}",
+            gettext("Your comment was rejected: %(reason)s")
+            % {"reason": actions.rejection_reason(comment)},
             can_retry=True,
         )
     outcome_message(request, comment)
@@ -72,57 +100,93 @@ def reply_to(parent_id):
     """The comment a reply answers; a reply to a comment that is not there is refused."""
     parent = Comment.objects.filter(pk=whole_number(parent_id, name="parent")).first()
     if parent is None:
-        raise ValidationError("The comment you replied to is not there any more.")
+        raise ValidationError(gettext("The comment you replied to is not there any more."))
     return parent
 
 
 def not_posted(request, page, body, parent_id, error, can_retry):
     """Show what was wrong, with the text kept so nothing the reader wrote is lost."""
+    return keep_text(
+        request,
+        page,
+        body,
+        error,
+        title=gettext("Your comment was not posted"),
+        action=reverse("comments:post", args=[page.pk]),
+        parent=parent_id,
+        can_retry=can_retry,
+    )
+
+
+def keep_text(request, page, body, error, *, title, action, parent=None, can_retry=True):
+    """The error page of a comment form: the message, and the text back in its box."""
     return render(
         request,
         "comments/form_error.html",
         {
+            "title": title,
             "error": error,
             "body": body,
-            "parent": parent_id,
+            "parent": parent,
             "back": page.url,
-            "action": reverse("comments:post", args=[page.pk]),
+            "action": action,
             "can_retry": can_retry,
+            "max_length": COMMENT_MAX_LENGTH,
+            "too_long": too_long_message(),
         },
         status=400 if can_retry else 403,
     )
 
 
 def comment_view(handler):
-    """POST endpoints on one comment: run `handler`, report errors, go back to the comment."""
+    """POST endpoints on one comment: run `handler`, report errors, go back to the comment.
+
+    A handler may answer itself (an error page); otherwise the reader goes back to the comment.
+    """
 
     @require_POST
     def view(request, comment_id):
-        comment = get_object_or_404(Comment.objects.select_related("page"), pk=comment_id)
-        try:
-            handler(request, comment)
-        except (PermissionDenied, ValidationError) as error:
-            messages.error(request, first_message(error))
-        return redirect(f"{comment.page.url}#comment-{comment.pk}")
+        comment = get_object_or_404(Comment.objects.select_related("page__locale"), pk=comment_id)
+        with in_language_of(comment.page):
+            try:
+                answer = handler(request, comment)
+            except (PermissionDenied, ValidationError) as error:
+                messages.error(request, first_message(error))
+                answer = None
+        return answer or redirect(f"{comment.page.url}#comment-{comment.pk}")
 
     return view
 
 
 @comment_view
 def edit(request, comment):
-    actions.edit_comment(
-        comment, actor=request.user, body=request.POST.get("body", ""), ip=client_ip(request)
-    )
+    body = request.POST.get("body", "")
+    try:
+        actions.edit_comment(comment, actor=request.user, body=body, ip=client_ip(request))
+    except ValidationError as error:  # text that is not a comment: keep it for another try
+        return keep_text(
+            request,
+            comment.page,
+            body,
+            first_message(error),
+            title=gettext("Your edit was not saved"),
+            action=reverse("comments:edit", args=[comment.pk]),
+        )
     if comment.status == Comment.Status.REJECTED:
-        messages.error(request, f"Your edit was rejected: {actions.rejection_reason(comment)}")
+        messages.error(
+            request,
+            gettext("Your edit was rejected: %(reason)s")
+            % {"reason": actions.rejection_reason(comment)},
+        )
     else:
         outcome_message(request, comment)
+    return None
 
 
 @comment_view
 def delete(request, comment):
     actions.delete_comment(comment, actor=request.user, ip=client_ip(request))
-    messages.success(request, "Your comment was deleted.")
+    messages.success(request, gettext("Your comment was deleted."))
 
 
 @comment_view
@@ -134,7 +198,7 @@ def react(request, comment):
 def flag(request, comment):
     note = clean_text(request.POST.get("note", ""), name="note", max_length=NOTE_MAX_LENGTH)
     actions.flag(comment, user=request.user, reason=request.POST.get("reason", ""), note=note)
-    messages.success(request, "Thanks: a moderator will look at this comment.")
+    messages.success(request, gettext("Thanks: a moderator will look at this comment."))
 
 
 @comment_view
@@ -159,28 +223,34 @@ def permalink(request, comment_id):
 
 @api_view("GET")
 def since(request, page_id):
-    """Published comments newer than ?after=<id>, rendered, for the live-update script."""
+    """What appeared or disappeared on a story since ?cursor=, for the live-update script.
+
+    Each comment the reader now sees comes rendered; the others come as "gone", for the
+    page to take away. `responses` and `heading` come when anything changed.
+    """
     page = get_object_or_404(Page, pk=page_id).specific
-    after = checked(whole_number, request.GET.get("after", "0"), name="after", low=0)
-    newer = list(
-        Comment.objects.filter(page=page, status=Comment.Status.PUBLISHED, pk__gt=after)
-        .select_related("author")
-        .order_by("id")[:50]
-    )
-    # Inserted by script for a reader already on the page: the forms need their token.
-    context = shared_context(page, viewer=request.user, csrf_token=get_token(request))
-    return JsonResponse(
-        {
-            "comments": [
-                {
-                    "id": comment.pk,
-                    "parent": comment.parent_id,
-                    "depth": comment.depth,
-                    "html": render_to_string(
-                        "comments/comment.html", {**context, "node": Node(comment)}
-                    ),
-                }
-                for comment in newer
-            ],
-        }
-    )
+    cursor = checked(parse_cursor, request.GET.get("cursor"), name="cursor")
+    changes = changes_since(page, cursor=cursor, viewer=request.user)
+    grant(changes.nodes, viewer=request.user, page=page)
+    with in_language_of(page):
+        # Inserted by script for a reader already on the page: the forms need their token.
+        context = shared_context(page, request=request, csrf_token=get_token(request))
+        return JsonResponse(
+            {
+                "cursor": changes.cursor,
+                "responses": changes.responses,
+                "heading": heading(changes.responses) if changes.responses is not None else None,
+                "comments": [
+                    {
+                        "id": node.comment.pk,
+                        "parent": node.comment.parent_id,
+                        "depth": node.comment.depth,
+                        "status": node.comment.status if node.comment.shown else "gone",
+                        "html": render_to_string("comments/comment.html", {**context, "node": node})
+                        if node.comment.shown
+                        else "",
+                    }
+                    for node in changes.nodes
+                ],
+            }
+        )

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from dateline.core.inputs import whole_number
 
 from .. import actions
-from ..rendering import shared_context
+from ..permissions import grant
+from ..rendering import heading, live_messages, shared_context
 from ..threads import SORT_LABELS, thread_page
 
 register = template.Library()
@@ -25,20 +26,16 @@ def comment_section(context, page):
     threads = thread_page(
         page, sort=query.get("sort", "oldest"), number=number, viewer=viewer, featured=featured
     )
+    grant(threads.nodes, viewer=viewer, page=page)
     return {
         **shared_context(
-            page, viewer=viewer, csrf_token=context.get("csrf_token"), threads=threads
+            page, request=request, csrf_token=context.get("csrf_token"), threads=threads
         ),
-        "request": request,
+        "heading": heading(threads.responses),
         "featured": featured,
         "sorts": SORT_LABELS.items(),
+        "live_messages": live_messages(),
     }
-
-
-@register.filter
-def editable_by(comment, user):
-    """Whether `user` may still edit `comment` (its author, within the edit window)."""
-    return actions.can_edit(comment, user)
 
 
 @register.filter

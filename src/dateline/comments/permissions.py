@@ -1,0 +1,66 @@
+"""What the viewer may do with each comment on a page, decided once, in Python.
+
+The templates only read the answers (`node.may`); each answer comes from the rule
+`comments.actions` applies to the same write, so a page never offers a button whose
+action would refuse it.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from dateline.accounts.permissions import check_staff
+
+from . import actions
+from .threads import walk
+
+
+@dataclass(frozen=True, slots=True)
+class Allowed:
+    reply: bool = False
+    edit: bool = False
+    delete: bool = False
+    react: bool = False
+    report: bool = False
+    feature: bool = False
+
+
+NOTHING = Allowed()
+
+
+def passes(check, *args) -> bool:
+    """Whether `check(*args)`, one of the `check_*` rules that raise, lets the write through."""
+    try:
+        check(*args)
+    except (PermissionDenied, ValidationError):
+        return False
+    return True
+
+
+def grant(nodes, *, viewer, page) -> None:
+    """Set `may` on every node of `nodes` and their replies, for `viewer` on `page`."""
+    if viewer is None or not viewer.is_authenticated:
+        for node in walk(nodes):
+            node.may = NOTHING
+        return
+    # post_comment's rules for any comment here: a writer who may comment, an open story.
+    may_comment = viewer.can_comment and getattr(page, "comments_open", False)
+    is_staff = passes(check_staff, viewer)
+    for node in walk(nodes):
+        node.may = allowed(node.comment, viewer, may_comment=may_comment, is_staff=is_staff)
+
+
+def allowed(comment, viewer, *, may_comment, is_staff) -> Allowed:
+    """What `viewer` (logged in) may do with `comment`."""
+    if comment.is_tombstone:
+        return NOTHING
+    own = comment.author_id == viewer.pk
+    published = comment.is_visible
+    return Allowed(
+        reply=may_comment and published,  # post_comment takes replies to published comments
+        edit=own and actions.can_edit(comment, viewer),
+        delete=own,  # delete_comment: its author, while it is not a tombstone
+        react=passes(actions.check_can_react, comment, viewer),
+        report=published and not own,
+        feature=is_staff and published,  # set_featured features published comments
+    )

@@ -243,6 +243,7 @@ STORAGES = {
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "dateline")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars fetched from elsewhere
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")

@@ -85,3 +85,37 @@ def test_article_fits_a_phone(page, live_demo, width):
     page.set_viewport_size({"width": width, "height": 844})
     page.goto(live_demo + ARTICLE)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_flagship_plays_its_video_shows_its_gallery_and_a_lively_thread(page, live_demo):
+    page.goto(live_demo + ARTICLE)
+    story_video = page.locator(".story__body figure.video video")
+    expect(story_video).to_have_count(1)
+    expect(page.locator(".story__body figure.video figcaption")).to_contain_text(
+        "Gao celebrates its liberation (0:08)"
+    )
+    source = story_video.get_attribute("src")
+    assert source.startswith("/documents/") and source.endswith(".webm")
+    # It plays: the browser decodes the file and the clock moves.
+    assert story_video.evaluate(
+        """video => video.play().then(() => new Promise(resolve => {
+            video.addEventListener("timeupdate", () => resolve(video.currentTime > 0 && !video.paused), {once: true});
+        }))"""
+    )
+    related = page.locator(".video-list figure.video")
+    expect(related).to_have_count(2)
+    for index in range(related.count()):
+        link = related.nth(index).locator("figcaption a")
+        assert link.get_attribute("href").endswith(".webm")  # a video, not a text story
+    gallery = page.locator(".gallery img")
+    expect(gallery).to_have_count(4)
+    for index in range(gallery.count()):
+        gallery.nth(index).scroll_into_view_if_needed()
+        expect(gallery.nth(index)).to_have_js_property("complete", True)
+        assert gallery.nth(index).evaluate("img => img.naturalWidth > 0")
+    expect(page.locator(".gallery .credit").first).to_contain_text("Photo: dateline/")
+    expect(page.locator("#comments-heading")).to_have_text("19 Responses")
+    expect(page.locator(".comment--featured")).to_have_count(1)
+    expect(page.locator(".comment--depth-2").first).to_be_visible()
+    assert page.locator(".comment").count() >= 15
+    assert serious_accessibility_violations(page) == []

@@ -145,12 +145,12 @@ def paragraph_blocks(paragraphs):
 def add_article(story, sections, topic, media, earlier):
     images, videos = media["images"], media["videos"]
     body = paragraph_blocks(story["paragraphs"])
-    # A "READ:" link after every third block, to stories published before this one.
+    # "READ:" links every few blocks, to stories published before this one.
     for offset, slug in enumerate(story.get("related", [])):
         position = min(len(body), 2 + offset * 4)
         body.insert(position, ("related_story", {"page": earlier[slug], "label": ""}))
     if "video" in story:
-        body.insert(min(len(body), 6), ("video", videos[story["video"]]))
+        body.insert(min(len(body), 9), ("video", videos[story["video"]]))
     if "gallery" in story:
         gallery = story["gallery"]
         credit = story.get("image_credit", "dateline")
@@ -158,7 +158,7 @@ def add_article(story, sections, topic, media, earlier):
             {"image": images[key], "caption": caption, "credit": credit}
             for key, caption in gallery["images"]
         ]
-        body.insert(min(len(body), 10), ("gallery", {"title": gallery["title"], "images": items}))
+        body.insert(min(len(body), 4), ("gallery", {"title": gallery["title"], "images": items}))
     page = ArticlePage(
         title=story["title"],
         slug=story["slug"],

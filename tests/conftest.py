@@ -26,9 +26,12 @@ TEST_REDIS_URL = os.environ.get("DATELINE_TEST_REDIS_URL", "redis://127.0.0.1:63
 # Every API answer in the suite is checked against the OpenAPI document (tests/api_contract.py).
 pytest_plugins = ["tests.api_contract"]
 
-# Uploaded and generated images go to a scratch folder, never the developer's var/.
+# Uploaded and generated images go to a scratch folder, never the developer's var/; and
+# the demo, loaded once per test database, screens its queue comments against a fresh
+# cache, not the developer's (whose remembered comments would refuse them as repeats).
 settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="dateline-test-media-")
 atexit.register(shutil.rmtree, settings.MEDIA_ROOT, ignore_errors=True)
+settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 def on_postgres():

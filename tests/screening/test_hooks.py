@@ -3,10 +3,12 @@ never shown to other readers in pages, feeds or the API."""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 
 from dateline.audit.models import AuditEntry
 from dateline.comments import actions
 from dateline.comments.models import Comment
+from dateline.core.api import RateLimited
 from dateline.core.attributes import CommentPolicy
 from dateline.newsroom.models import BlogPostPage
 from dateline.screening.models import ScreeningSettings, Surge
@@ -97,15 +99,52 @@ def test_api_post_returns_the_rejection_code(client, story, regular):
     assert response.json()["error"]["code"] == "comment_rejected"
 
 
-def test_rate_limit_through_the_comment_path(story, regular):
-    outcomes = [
-        post(story, regular, f"Thought {n}: {word}").status
-        for n, word in enumerate(
-            ["tankers", "budget", "refugees", "schools", "roads", "prices", "rain"]
-        )
+TOPICS = ["tankers", "budget", "refugees", "schools", "roads", "prices", "rain"]
+
+
+def test_posting_too_fast_is_refused_not_recorded(story, regular):
+    for n, word in enumerate(TOPICS[:5]):
+        assert post(story, regular, f"Thought {n}: {word}").status == Comment.Status.PUBLISHED
+    with pytest.raises(RateLimited) as refusal:
+        post(story, regular, "Thought 5: prices")
+    assert refusal.value.retry_after >= 1
+    assert "faster than one comment every 3 s: try again in" in refusal.value.messages[0]
+    assert not Comment.objects.filter(author=regular, body="Thought 5: prices").exists()
+    assert not Comment.objects.filter(author=regular, status=Comment.Status.REJECTED).exists()
+
+
+def test_the_form_answers_429_and_keeps_the_text(client, story, regular):
+    client.force_login(regular)
+    url = f"/comments/pages/{story.pk}/post/"
+    for n, word in enumerate(TOPICS[:5]):
+        client.post(url, {"body": f"Thought {n}: {word}"})
+    response = client.post(url, {"body": "Thought 5: my unsent words"})
+    assert response.status_code == 429 and int(response["Retry-After"]) >= 1
+    html = response.content.decode()
+    assert "Thought 5: my unsent words" in html and "try again in" in html
+
+
+def test_the_api_answers_429_with_retry_after(client, story, regular):
+    client.force_login(regular)
+    url = f"/api/v1/pages/{story.pk}/comments"
+    answers = [
+        client.post(url, {"body": f"Thought {n}: {word}"}, content_type="application/json")
+        for n, word in enumerate(TOPICS)
     ]
-    assert outcomes[:5] == [Comment.Status.PUBLISHED] * 5
-    assert outcomes[5] == Comment.Status.REJECTED
+    assert [a.status_code for a in answers[:5]] == [201] * 5
+    assert answers[5].status_code == 429 and int(answers[5]["Retry-After"]) >= 1
+    assert answers[5].json()["error"]["code"] == "rate_limited"
+
+
+def test_a_repeat_is_refused_naming_the_earlier_comment(story, regular):
+    text = "The airlift schedule matters more than the speeches do, honestly."
+    first = post(story, regular, text)
+    with pytest.raises(ValidationError) as refusal:
+        post(story, regular, text + "!")
+    assert refusal.value.code == "duplicate"
+    assert f"/comments/{first.pk}/" in refusal.value.messages[0]
+    assert story.title in refusal.value.messages[0]
+    assert Comment.objects.filter(author=regular, body__startswith="The airlift").count() == 1
 
 
 def test_premoderated_section(story, regular):
@@ -153,3 +192,12 @@ def make_many_readers(db):
         ]
 
     return make
+
+
+def test_a_held_writer_is_told_why_in_words(client, story, regular):
+    client.force_login(regular)
+    body = "I will find where you live and kill you, you traitor."
+    response = client.post(f"/comments/pages/{story.pk}/post/", {"body": body}, follow=True)
+    html = response.content.decode()
+    assert "held for review" in html
+    assert "It reads as a threat or a call for violence." in html

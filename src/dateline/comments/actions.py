@@ -6,17 +6,21 @@ audit row. Views and the API call these; nothing else writes comments.
 """
 
 from datetime import datetime, timedelta
+from itertools import islice
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from dateline.accounts.permissions import NotAllowed, check_logged_in, check_staff
 from dateline.audit.log import record
+from dateline.core.api import RateLimited
 from dateline.core.pagecache import invalidate_page
-from dateline.screening.verdict import Decision
+from dateline.screening import text
+from dateline.screening.verdict import Code, Decision, Reason
 
 from . import screening
 from .models import Comment, Flag, Reaction, Ruling
@@ -95,6 +99,8 @@ def post_comment(*, author, page, body, parent=None, ip=None):
     comment = _new_comment(author=author, page=page, body=body, parent=parent, ip=ip)
     with transaction.atomic():
         verdict = _screen(comment, ip=ip, is_edit=False)
+        if verdict.refusal:
+            raise _refused(verdict.refusal, author=author, body=body)
         _save_new(comment)
         record(
             "comment.post",
@@ -105,6 +111,33 @@ def post_comment(*, author, page, body, parent=None, ip=None):
             decision=verdict.decision,
         )
     return comment
+
+
+def _refused(reason: Reason, *, author, body: str) -> ValidationError:
+    """Posted too fast or twice: refused, and never recorded against the writer."""
+    if reason.code == Code.RATE_LIMIT:
+        return RateLimited(reason.message, wait=reason.detail["wait_seconds"])
+    earlier = earlier_copy(author=author, body=body)
+    if earlier is None:
+        return ValidationError(reason.message, code="duplicate")
+    return ValidationError(
+        f"You already posted this comment on “{earlier.page.title}”: "
+        f"{reverse('comments:permalink', args=[earlier.pk])}",
+        code="duplicate",
+    )
+
+
+def earlier_copy(*, author, body: str, within=timedelta(days=1)) -> Comment | None:
+    """The writer's recent comment with the same text (a word or two aside), if any."""
+    is_near = text.near_to(text.fingerprint(body))
+    recent = (
+        Comment.objects.filter(author=author, created__gte=timezone.now() - within)
+        .filter(status__in=[Comment.Status.PUBLISHED, Comment.Status.HELD])
+        .select_related("page")
+        .order_by("-created")
+        .iterator()
+    )
+    return next((c for c in islice(recent, 200) if is_near(text.fingerprint(c.body))), None)
 
 
 def place_comment(

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from dateline.screening.verdict import advice
+
 
 class Comment(models.Model):
     class Status(models.TextChoices):
@@ -73,6 +75,11 @@ class Comment(models.Model):
     @property
     def reasons(self):
         return self.screening.get("reasons", [])
+
+    @property
+    def advice(self):
+        """Why screening held this comment, in words its writer can act on."""
+        return advice(self.reasons)
 
 
 class Ruling(models.TextChoices):

@@ -27,7 +27,7 @@ ERROR_CODES = [
     "comments_closed", "not_author", "not_editable", "edit_window_closed", "staff_only",
     "forbidden",
     # outcomes
-    "comment_rejected", "not_published", "already_flagged", "own_comment",
+    "comment_rejected", "duplicate", "not_published", "already_flagged", "own_comment",
     # sign-up
     "invalid_email", "email_taken", "weak_password", "display_name_taken",
     "display_name_confusable", "display_name_invalid",
@@ -215,6 +215,11 @@ def build():
                     "responses": {
                         "201": answer("Posted (published or held: see `status`)", ref("Wrapped")),
                         **ERRORS,
+                        "429": {
+                            **RATE_LIMITED["429"],
+                            "description": "Posting faster than the site allows; nothing "
+                            "was recorded: send it again after Retry-After seconds",
+                        },
                     },
                 },
             },

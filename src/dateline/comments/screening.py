@@ -48,7 +48,7 @@ def screen_comment(comment, *, ip=None, is_edit=False):
         is_edit=is_edit,
     )
     verdict = pipeline.judge(submission, policy, state)
-    if not is_edit:
+    if not is_edit and not verdict.refusal:
         change = surge.observe(
             state, submission.page, now, held=pipeline.held_for_content(verdict), policy=policy
         )

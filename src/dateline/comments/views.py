@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
-from dateline.core.api import api_view, checked
+from dateline.core.api import RateLimited, api_view, checked
 from dateline.core.client import client_ip
 from dateline.core.errors import first_message
 from dateline.core.idempotency import once_per_form
@@ -41,13 +41,11 @@ def outcome_message(request, comment):
     if comment.status == Comment.Status.PUBLISHED:
         messages.success(request, gettext("Your comment is published."))
     elif comment.status == Comment.Status.HELD:
-        messages.info(
-            request,
-            gettext(
-                "Thanks: your comment is held for review and will appear once a moderator "
-                "approves it."
-            ),
+        held = gettext(
+            "Thanks: your comment is held for review and will appear once a moderator "
+            "approves it."
         )
+        messages.info(request, " ".join([held, *comment.advice]))
 
 
 def story_view(view):
@@ -74,7 +72,7 @@ def post(request, page):
             author=request.user, page=page, body=body, parent=parent, ip=client_ip(request)
         )
     except (PermissionDenied, ValidationError) as error:
-        return not_posted(
+        response = not_posted(
             request,
             page,
             body,
@@ -82,6 +80,9 @@ def post(request, page):
             first_message(error),
             can_retry=isinstance(error, ValidationError),
         )
+        if isinstance(error, RateLimited):
+            response.status_code, response["Retry-After"] = 429, str(error.retry_after)
+        return response
     if comment.status == Comment.Status.REJECTED:
         return not_posted(
             request,

@@ -6,6 +6,7 @@ Every API view is an `api_view`: wrong methods get 405, and refusals (ApiError, 
 ValidationError from `core.inputs`) become `{"error": {"code", "message", "field"?}}`.
 """
 
+import math
 import re
 from functools import wraps
 
@@ -20,6 +21,15 @@ MAX_BODY_BYTES = 64 * 1024
 LENGTH = re.compile(r"[0-9]+")
 
 
+class RateLimited(ValidationError):
+    """Too many tries too fast: forms show it with the text kept, the API answers it 429
+    with Retry-After. Not a judgement on what was sent."""
+
+    def __init__(self, message, *, wait, code="rate_limited"):
+        self.retry_after = max(1, math.ceil(wait))
+        super().__init__(message, code=code)
+
+
 class ApiError(Exception):
     """An error to answer as `{"error": {"code", "message", "field"?}}` with `status`."""
 
@@ -30,8 +40,11 @@ class ApiError(Exception):
 
     @classmethod
     def invalid(cls, error, *, code=None, field=None):
-        """A ValidationError as a 400; `code` replaces the error's own."""
-        return cls(code or error.code or "invalid", " ".join(error.messages), field=field)
+        """A ValidationError as a 400 (RateLimited as a 429); `code` replaces the error's own."""
+        code, message = code or error.code or "invalid", " ".join(error.messages)
+        if isinstance(error, RateLimited):
+            return cls(code, message, status=429, headers={"Retry-After": str(error.retry_after)})
+        return cls(code, message, field=field)
 
     def response(self):
         response = json_error(self.code, self.message, self.status, self.field)

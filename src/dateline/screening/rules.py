@@ -4,6 +4,7 @@ A rule that finds nothing yields nothing. Rules are independent: the pipeline ru
 them all, so a moderator sees every reason a comment was held, not only the first.
 """
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -153,7 +154,8 @@ def rate_limit(sub, policy, state):
         if wait:
             yield Reason(
                 Code.RATE_LIMIT,
-                f"You are posting too fast: wait {max(1, round(wait))} seconds and try again.",
+                f"You are posting faster than one comment every {policy.rate_seconds:g} s: "
+                f"try again in {max(1, math.ceil(wait))} s.",
                 Decision.REJECT,
                 {"wait_seconds": round(wait, 1)},
             )

@@ -19,7 +19,9 @@ class Kind(StrEnum):
 
     TEXT = "text"  # a rule about what the comment says or links to
     MODEL = "model"  # an attribute score over its threshold
-    PACE = "pace"  # how fast the writer posts: not a verdict on the comment or its writer
+    # How the writer is posting (too fast, the same text twice): the comment is refused
+    # and nothing is recorded, so it never counts against them.
+    POSTING = "posting"
     CIRCUMSTANCE = "circumstance"  # the writer's record or the story's state, not the text
 
 
@@ -73,7 +75,7 @@ class Code(StrEnum):
     )
     DUPLICATE = (
         "duplicate",
-        Kind.TEXT,
+        Kind.POSTING,
         "Posted twice",
         "You already posted this comment; there is no need to post it again.",
     )
@@ -85,7 +87,7 @@ class Code(StrEnum):
     )
     RATE_LIMIT = (
         "rate_limit",
-        Kind.PACE,
+        Kind.POSTING,
         "Posting too fast",
         "Wait a few seconds before posting again.",
     )
@@ -160,6 +162,15 @@ class Code(StrEnum):
             return None
 
 
+def advice(reasons):
+    """What a writer can do about their held or refused comment: one line for each
+    distinct reason recorded (`Reason.as_dict()` rows), most serious first."""
+    codes = [Code.known(reason.get("code")) for reason in reasons]
+    known = [code for code in dict.fromkeys(codes) if code is not None]
+    order = [Kind.TEXT, Kind.MODEL, Kind.POSTING, Kind.CIRCUMSTANCE]
+    return [code.advice for code in sorted(known, key=lambda code: order.index(code.kind))]
+
+
 @dataclass(frozen=True)
 class Reason:
     code: Code
@@ -193,6 +204,11 @@ class Verdict:
     @property
     def urgent(self):
         return any(reason.urgent for reason in self.reasons)
+
+    @property
+    def refusal(self):
+        """The reason to refuse the comment unrecorded (posted too fast, or twice), or None."""
+        return next((r for r in self.reasons if r.code.kind == Kind.POSTING), None)
 
     def as_dict(self):
         return {

@@ -160,7 +160,9 @@ def test_innocent_words_pass(body):
 
 def test_site_words_are_added_to_the_lists():
     policy = Policy(suspect_words=("crypto",))
-    assert codes(run(rules.word_lists, "buy CRYPT0 now", policy)) == [("suspect_word", Decision.HOLD)]
+    assert codes(run(rules.word_lists, "buy CRYPT0 now", policy)) == [
+        ("suspect_word", Decision.HOLD)
+    ]
 
 
 def test_rate_limit_allows_a_burst_then_one_every_three_seconds():
@@ -212,7 +214,9 @@ def test_short_agreement_is_not_a_campaign():
 
 
 def test_new_commenters_are_premoderated_until_approved():
-    assert codes(run(rules.trust, "hi", history=History(approved=1))) == [("new_commenter", Decision.HOLD)]
+    assert codes(run(rules.trust, "hi", history=History(approved=1))) == [
+        ("new_commenter", Decision.HOLD)
+    ]
     assert run(rules.trust, "hi", history=History(approved=2)) == []
     assert run(rules.trust, "hi", history=History(approved=0, trusted=True)) == []
     assert run(rules.trust, "hi", history=None) == []
@@ -224,9 +228,9 @@ def test_high_rejection_rate_sends_back_to_premoderation():
 
 
 def test_premoderated_section_holds_everything():
-    assert codes(run(rules.section_policy, "hi", Policy(moderation=CommentPolicy.PREMODERATE_ALL))) == [
-        ("premoderate", Decision.HOLD)
-    ]
+    assert codes(
+        run(rules.section_policy, "hi", Policy(moderation=CommentPolicy.PREMODERATE_ALL))
+    ) == [("premoderate", Decision.HOLD)]
 
 
 def test_surge_switches_on_with_the_rate_and_off_when_calm():

@@ -101,7 +101,9 @@ def test_approve_publishes_and_counts(client, story, writer, moderator):
         {"decision": "approve", "ids": [comment.pk]},
         HTTP_ACCEPT="application/json",
     )
-    assert response.json() == {"done": 1, "ids": [comment.pk], "errors": []}
+    answer = response.json()
+    assert (answer["done"], answer["ids"], answer["errors"]) == (1, [comment.pk], [])
+    assert answer["counts"]["pending"] == Comment.objects.filter(status="held").count()
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PUBLISHED
     assert Comment.objects.filter(page=story, status="published").count() == before + 1
@@ -125,7 +127,10 @@ def test_reject_with_a_reason_the_writer_sees(client, story, writer, moderator):
 def test_bulk_actions_are_all_or_nothing(client, story, writer, moderator):
     first, second = held(story, writer), held(story, writer, body="Second one")
     client.force_login(moderator)
-    client.post("/moderation/act/", {"decision": "reject", "ids": [first.pk, second.pk]})
+    client.post(
+        "/moderation/act/",
+        {"decision": "reject", "ids": [first.pk, second.pk], "reason_choice": "spam"},
+    )
     assert set(
         Comment.objects.filter(pk__in=[first.pk, second.pk]).values_list("status", flat=True)
     ) == {"rejected"}
@@ -143,7 +148,13 @@ def test_ban_rejects_pending_comments_and_stops_posting(client, story, writer, m
     comment = held(story, writer)
     another = held(story, writer, body="Another pending")
     client.force_login(moderator)
-    client.post("/moderation/act/", {"decision": "ban", "ids": [comment.pk], "reason": "Spam"})
+    ban = {"decision": "ban", "ids": [comment.pk], "reason": "Spam"}
+    client.post("/moderation/act/", ban)  # not confirmed: nothing happens
+    writer.refresh_from_db()
+    assert not writer.is_banned
+    confirm = client.get(f"/moderation/confirm/ban/{comment.pk}/").content.decode()
+    assert "Ban" in confirm and "2 comments waiting for a moderator will be rejected" in confirm
+    client.post("/moderation/act/", {**ban, "confirmed": "1"})
     writer.refresh_from_db()
     assert writer.is_banned and not writer.can_comment
     another.refresh_from_db()
@@ -151,10 +162,26 @@ def test_ban_rejects_pending_comments_and_stops_posting(client, story, writer, m
     assert AuditEntry.objects.filter(action="account.ban", target_id=str(writer.pk)).exists()
 
 
+def test_a_ban_can_be_undone(client, story, writer, moderator):
+    comment = held(story, writer)
+    client.force_login(moderator)
+    client.post("/moderation/act/", {"decision": "ban", "ids": [comment.pk], "confirmed": "1"})
+    queue_page = client.get("/moderation/").content.decode()
+    assert "Banned" in queue_page and "Undo" in queue_page
+    client.post("/moderation/undo/")
+    writer.refresh_from_db()
+    comment.refresh_from_db()
+    assert not writer.is_banned and comment.status == Comment.Status.HELD
+    assert AuditEntry.objects.filter(action="account.unban", target_id=str(writer.pk)).exists()
+    client.post("/moderation/undo/")  # only once
+    assert "Undo</button>" not in client.get("/moderation/").content.decode()
+
+
 def test_suspend_for_days(client, story, writer, moderator):
     comment = held(story, writer)
     client.force_login(moderator)
-    client.post("/moderation/act/", {"decision": "suspend", "ids": [comment.pk], "days": "7"})
+    suspend = {"decision": "suspend", "ids": [comment.pk], "days": "7", "confirmed": "1"}
+    client.post("/moderation/act/", suspend)
     writer.refresh_from_db()
     assert writer.suspended_until is not None and not writer.can_comment
 
@@ -164,7 +191,9 @@ def test_staff_cannot_be_banned(client, story, moderator):
     comment = held(story, colleague)
     client.force_login(moderator)
     response = client.post(
-        "/moderation/act/", {"decision": "ban", "ids": [comment.pk]}, HTTP_ACCEPT="application/json"
+        "/moderation/act/",
+        {"decision": "ban", "ids": [comment.pk], "confirmed": "1"},
+        HTTP_ACCEPT="application/json",
     )
     assert response.status_code == 400
     colleague.refresh_from_db()
@@ -233,3 +262,57 @@ def test_recorded_spans_mark_exactly_those_characters(client, story, writer, mod
         "<p>Work from home &lt;b&gt;now&lt;/b&gt;: the <mark>idiots</mark> at city hall</p>"
         "<p>lie from home too</p>"
     ) in page
+
+
+def test_a_reject_needs_a_reason_and_the_writer_reads_it(client, story, writer, moderator):
+    comment = held(story, writer)
+    client.force_login(moderator)
+    refused = client.post(
+        "/moderation/act/",
+        {"decision": "reject", "ids": [comment.pk]},
+        HTTP_ACCEPT="application/json",
+    )
+    assert refused.status_code == 400 and "reason" in refused.json()["errors"][0]
+    client.post(
+        "/moderation/act/",
+        {
+            "decision": "reject",
+            "ids": [comment.pk],
+            "reason_choice": "spam",
+            "reason": "Watches again.",
+        },
+    )
+    comment.refresh_from_db()
+    assert comment.moderation_reason == "It is advertising or spam. Watches again."
+    client.force_login(writer)
+    page = client.get(story.url).content.decode()
+    assert "Not published: It is advertising or spam. Watches again." in page
+
+
+def test_the_queue_speaks_plainly_and_suggests_a_reason(client, story, writer, moderator):
+    spam = held(story, writer, codes=("spam",))
+    copied = held(story, writer, body="Same words everywhere", codes=("copied_text",))
+    client.force_login(moderator)
+    html = client.get("/moderation/").content.decode()
+    assert "<strong>Copied from other accounts</strong>" in html
+    assert "<strong>copied_text</strong>" not in html
+    suggestion = '<option value="spam" selected>It is advertising or spam.</option>'
+    item = html[html.index(f'id="item-{spam.pk}"') :]
+    assert suggestion in item[: item.index("</article>")]
+    assert f'id="item-{copied.pk}"' in html
+
+
+def test_a_reply_shows_what_it_answers(client, story, writer, moderator):
+    parent = Comment.objects.filter(page=story, status="published", depth=0).first()
+    reply = held(story, writer)
+    Comment.objects.filter(pk=reply.pk).update(parent=parent, thread=parent, depth=1)
+    client.force_login(moderator)
+    html = client.get("/moderation/").content.decode()
+    assert "In reply to" in html and f"/comments/{parent.pk}/" in html
+
+
+def test_readers_cannot_confirm_or_undo(client, story, writer):
+    comment = held(story, writer)
+    client.force_login(person("Nosy Reader"))
+    assert client.get(f"/moderation/confirm/ban/{comment.pk}/").status_code == 403
+    assert client.post("/moderation/undo/").status_code == 403

@@ -192,3 +192,22 @@ def suspend(user, *, actor, days, reason=""):
         user.save(update_fields=["suspended_until"])
         record("account.suspend", actor=actor, target=user, days=days, reason=reason[:300])
     return user
+
+
+def lift_ban(user, *, actor):
+    """Undo a ban (a moderator's mistake, or a second chance)."""
+    check_staff(actor)
+    with transaction.atomic():
+        user.is_banned = False
+        user.save(update_fields=["is_banned"])
+        record("account.unban", actor=actor, target=user)
+    return user
+
+
+def lift_suspension(user, *, actor):
+    check_staff(actor)
+    with transaction.atomic():
+        user.suspended_until = None
+        user.save(update_fields=["suspended_until"])
+        record("account.unsuspend", actor=actor, target=user)
+    return user

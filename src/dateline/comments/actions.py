@@ -36,6 +36,7 @@ STATUS_OF_RULING = {
     Ruling.APPROVE: Comment.Status.PUBLISHED,
     Ruling.REJECT: Comment.Status.REJECTED,
     Ruling.REMOVE: Comment.Status.REMOVED,
+    Ruling.REQUEUE: Comment.Status.HELD,
 }
 
 

@@ -88,6 +88,7 @@ class Ruling(models.TextChoices):
     APPROVE = "approve", "Approve"
     REJECT = "reject", "Reject"
     REMOVE = "remove", "Remove"
+    REQUEUE = "requeue", "Back to the queue"  # undoing a decision taken by mistake
 
 
 class Reaction(models.Model):

@@ -1,4 +1,5 @@
-"""Moderator decisions that span apps: a writer banned or suspended, with their held comments.
+"""Moderator decisions that span apps: a writer banned or suspended, with their held
+comments, and the undo of either.
 
 Each step goes through its app's actions (`accounts.actions`, `comments.actions`), which
 check the moderator, write the audit rows and make cached pages stale.
@@ -11,22 +12,40 @@ from dateline.comments import actions as comment_actions
 from dateline.comments.models import Comment, Ruling
 
 
-def ban_writer(person, *, actor, reason=""):
-    """Ban `person`, then reject the comments of theirs that wait for a moderator."""
+def ban_writer(person, *, actor, reason: str = "") -> list[int]:
+    """Ban `person`, then reject their comments that wait for a moderator.
+
+    Returns the ids of the comments rejected, which an undo puts back in the queue.
+    """
     with transaction.atomic():
         account_actions.ban(person, actor=actor, reason=reason)
-        reject_held(person, actor=actor, reason=reason)
-    return person
+        return reject_held(person, actor=actor, reason=reason)
 
 
-def suspend_writer(person, *, actor, days, reason=""):
+def suspend_writer(person, *, actor, days: int, reason: str = "") -> list[int]:
     """Suspend `person` for `days` days, then reject their comments that wait."""
     with transaction.atomic():
         account_actions.suspend(person, actor=actor, days=days, reason=reason)
-        reject_held(person, actor=actor, reason=reason)
-    return person
+        return reject_held(person, actor=actor, reason=reason)
 
 
-def reject_held(person, *, actor, reason=""):
+def undo_sanction(person, *, actor, ban: bool, comment_ids: list[int]) -> None:
+    """Lift a ban or suspension and put the comments it rejected back in the queue."""
+    with transaction.atomic():
+        if ban:
+            account_actions.lift_ban(person, actor=actor)
+        else:
+            account_actions.lift_suspension(person, actor=actor)
+        rejected = Comment.objects.filter(
+            pk__in=comment_ids, author=person, status=Comment.Status.REJECTED
+        )
+        for comment in rejected:
+            comment_actions.moderate(comment, actor=actor, decision=Ruling.REQUEUE)
+
+
+def reject_held(person, *, actor, reason: str = "") -> list[int]:
+    rejected = []
     for held in Comment.objects.filter(author=person, status=Comment.Status.HELD):
         comment_actions.moderate(held, actor=actor, decision=Ruling.REJECT, reason=reason)
+        rejected.append(held.pk)
+    return rejected

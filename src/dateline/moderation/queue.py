@@ -2,7 +2,7 @@
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
-from dateline.comments.models import Comment
+from dateline.comments.models import Comment, Flag
 from dateline.screening.verdict import Code, Kind
 
 PAGE_SIZE = 50
@@ -85,3 +85,31 @@ def reason_kind(reason):
     """The kind of a recorded reason; None for a code this version no longer knows."""
     code = Code.known(reason.get("code"))
     return code.kind if code else None
+
+
+def readable(reasons):
+    """Recorded reasons as a moderator reads them: a plain label, then the particulars."""
+    found = []
+    for reason in reasons:
+        code = Code.known(reason.get("code"))
+        label = code.label if code else str(reason.get("code", "")).replace("_", " ")
+        found.append({**reason, "label": label})
+    return found
+
+
+def parents(comments):
+    """{comment id: its parent} for the replies among `comments`, in one query."""
+    wanted = {comment.parent_id for comment in comments if comment.parent_id}
+    found = Comment.objects.filter(pk__in=wanted).select_related("author").in_bulk()
+    return {c.pk: found.get(c.parent_id) for c in comments if c.parent_id}
+
+
+def open_flag_reasons(comments):
+    """{comment id: [why readers reported it]} for the open reports on `comments`."""
+    found = {}
+    rows = Flag.objects.filter(comment__in=comments, resolved=False).values_list(
+        "comment_id", "reason"
+    )
+    for comment_id, reason in rows:
+        found.setdefault(comment_id, []).append(reason)
+    return found

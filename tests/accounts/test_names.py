@@ -1,8 +1,11 @@
 """Display-name keys: which names collide and which stay distinct."""
 
+import unicodedata
+
 import pytest
 
-from dateline.accounts.names import KEY_LENGTH, clean_display_name, name_key, skeleton
+from dateline.accounts.names import KEY_LENGTH, clean_display_name, name_key
+from dateline.core.folding import skeleton
 
 COLLIDE = [
     ("George Patton", "Gеorge Patton"),  # Cyrillic е
@@ -95,3 +98,12 @@ def test_keys_fit_their_column():
     # One Arabic ligature folds to 18 characters: 50 of them would overflow the column.
     name = clean_display_name("\ufdfa" * 50)
     assert len(name_key(name)) == KEY_LENGTH
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["प्रिया शर्मा", "Zoe\u0301 Martin", "ศุภชัย ใจดี"],  # Devanagari, an accent typed apart, Thai
+)
+def test_names_with_combining_marks_are_accepted(name):
+    cleaned = clean_display_name(name)
+    assert cleaned == unicodedata.normalize("NFC", name)

@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from dateline.accounts.names import clean_display_name, is_highly_restrictive, script_of
+from dateline.accounts.names import clean_display_name, is_highly_restrictive
+from dateline.core.folding import script_of
 
 SAFE = [
     "Kwame Mensah",

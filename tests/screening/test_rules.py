@@ -58,34 +58,34 @@ def test_ordinary_text_is_not_gibberish(body):
 
 def test_links_over_the_limit_are_held():
     body = "See http://a.example/1 and http://b.example/2 and http://c.example/3"
-    assert codes(run(rules.links, body)) == [("links", Decision.HOLD)]
-    assert run(rules.links, "See http://a.example/1 and http://b.example/2") == []
+    assert codes(run(rules.linked, body)) == [("links", Decision.HOLD)]
+    assert run(rules.linked, "See http://a.example/1 and http://b.example/2") == []
 
 
 def test_bare_and_spelled_out_links_count():
     body = "cheap-pills.shop/buy and loans.xyz and visit bestdeals dot com"
-    reasons = run(rules.links, body)
+    reasons = run(rules.linked, body)
     assert reasons[0].detail["count"] == 3
 
 
 def test_allowed_domains_do_not_count_and_denied_ones_reject():
     policy = Policy(allowed_domains=("reuters.com",), denied_domains=("spam.example",))
     body = "http://www.reuters.com/a http://reuters.com/b http://news.reuters.com/c"
-    assert run(rules.links, body, policy) == []
-    denied = run(rules.links, "look: http://shop.spam.example/x", policy)
+    assert run(rules.linked, body, policy) == []
+    denied = run(rules.linked, "look: http://shop.spam.example/x", policy)
     assert codes(denied) == [("denied_domain", Decision.REJECT)]
 
 
 def test_shortened_links_are_held():
-    assert ("shortened_link", Decision.HOLD) in codes(run(rules.links, "watch https://bit.ly/3xyz"))
+    assert ("shortened_link", Decision.HOLD) in codes(run(rules.linked, "watch https://bit.ly/3xyz"))
 
 
 def test_premoderated_links_section():
     policy = Policy(moderation=CommentPolicy.PREMODERATE_LINKS)
-    assert codes(run(rules.links, "source: http://gov.example/report", policy)) == [
+    assert codes(run(rules.linked, "source: http://gov.example/report", policy)) == [
         ("premoderate_links", Decision.HOLD)
     ]
-    assert run(rules.links, "no links here", policy) == []
+    assert run(rules.linked, "no links here", policy) == []
 
 
 @pytest.mark.parametrize(

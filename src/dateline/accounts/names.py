@@ -12,21 +12,17 @@ A name must also keep to one script, or to a mix common in one language: Unicode
 cannot hide in it.
 """
 
-import re
 import unicodedata
-from bisect import bisect_right
-from functools import cache
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
-CONFUSABLES = Path(__file__).with_name("data") / "confusables.txt"
-SCRIPTS = Path(__file__).with_name("data") / "scripts.txt"
+from dateline.core.folding import scripts_of, skeleton
+from dateline.core.links import mentions_link
+
 MIN_LENGTH, MAX_LENGTH = 2, 50
 # Keys are stored in columns this long; one character can fold to many (NFKC of U+FDFA is 18).
 KEY_LENGTH = 200
-ALLOWED = re.compile(r"^[\w .'\-]+$")
-LINK = re.compile(r"(https?://|www\.|\.(com|net|org|info|biz|ru|xyz)\b)", re.IGNORECASE)
+PUNCTUATION = frozenset(" .'-_")
 # Names nobody may take, nor anything that looks like them.
 RESERVED_NAMES = ("moderator", "admin", "administrator", "staff", "editor", "dateline")
 # After the skeleton: characters and pairs that pass for letters in a display name.
@@ -47,8 +43,6 @@ LOOKALIKES = str.maketrans(
     }
 )
 LOOKALIKE_PAIRS = (("rn", "m"), ("vv", "w"), ("cl", "d"))
-# Characters of these go with any script: digits, punctuation, combining accents.
-ANY_SCRIPT = frozenset({"Common", "Inherited"})
 # TR39 "highly restrictive": one script, or a subset of one of these mixes.
 SAFE_MIXES = (
     frozenset({"Latin", "Han", "Hiragana", "Katakana"}),
@@ -57,61 +51,10 @@ SAFE_MIXES = (
 )
 
 
-@cache
-def confusables_table():
-    """{character: replacement} from Unicode's confusables.txt (the skeleton mapping)."""
-    table = {}
-    with CONFUSABLES.open(encoding="utf-8-sig") as lines:
-        for line in lines:
-            data = line.split("#", 1)[0].strip()
-            if not data:
-                continue
-            source, target, *_ = (field.strip() for field in data.split(";"))
-            table[chr(int(source, 16))] = "".join(chr(int(code, 16)) for code in target.split())
-    return table
-
-
-@cache
-def script_ranges():
-    """(first code points, [(last code point, script)]) from scripts.txt, for bisecting."""
-    firsts, rests = [], []
-    with SCRIPTS.open(encoding="utf-8") as lines:
-        for line in lines:
-            data = line.split("#", 1)[0].strip()
-            if not data:
-                continue
-            points, script = (field.strip() for field in data.split(";"))
-            first, _, last = points.partition("..")
-            firsts.append(int(first, 16))
-            rests.append((int(last or first, 16), script))
-    return firsts, rests
-
-
-def script_of(ch):
-    """The Unicode Script property of `ch` ("Latin", "Han", "Common", ...)."""
-    firsts, rests = script_ranges()
-    index = bisect_right(firsts, ord(ch)) - 1
-    if index >= 0 and ord(ch) <= rests[index][0]:
-        return rests[index][1]
-    return "Unknown"
-
-
-def scripts_of(text):
-    """The scripts of `text`'s characters, less Common and Inherited (they go with any)."""
-    return {script_of(ch) for ch in text} - ANY_SCRIPT
-
-
 def is_highly_restrictive(text):
     """True when `text` keeps to one script or to a mix TR39 calls highly restrictive."""
     scripts = scripts_of(text)
     return len(scripts) <= 1 or any(scripts <= mix for mix in SAFE_MIXES)
-
-
-def skeleton(text):
-    """The TR39 skeleton of `text`: NFD, confusables mapping, NFD."""
-    table = confusables_table()
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFD", "".join(table.get(ch, ch) for ch in decomposed))
 
 
 def name_key(name):
@@ -126,15 +69,21 @@ def name_key(name):
     return kept[:KEY_LENGTH]
 
 
+def allowed(ch):
+    """Letters (with their combining marks: Devanagari vowel signs, accents typed apart),
+    digits, and a little punctuation."""
+    return ch.isalnum() or unicodedata.category(ch).startswith("M") or ch in PUNCTUATION
+
+
 def clean_display_name(name):
     """Trim and check the shape of a display name; returns the cleaned name."""
-    name = " ".join((name or "").split())
+    name = unicodedata.normalize("NFC", " ".join((name or "").split()))
     if not MIN_LENGTH <= len(name) <= MAX_LENGTH:
         raise ValidationError(
             f"A display name has {MIN_LENGTH} to {MAX_LENGTH} characters.",
             code="display_name_invalid",
         )
-    if not ALLOWED.match(name) or LINK.search(name):
+    if not all(allowed(ch) for ch in name) or mentions_link(name):
         raise ValidationError(
             "Use letters, digits, spaces and . ' - _ only (no links).", code="display_name_invalid"
         )

@@ -22,7 +22,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from dateline.core import links
 
 TRAINED = Path(__file__).with_name("trained")
 NAMES = ("toxicity", "insult", "identity_attack", "spam")
@@ -36,38 +37,11 @@ ORDINARY_FILE = "ordinary_words.txt"
 LINK_SIGNALS = frozenset({"links", "bare_domain", "suspect_tld", "shortener", "official_link"})
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
-TLDS = (
-    "com|net|org|info|biz|io|co|me|us|uk|ru|cn|tk|ly|gl|xyz|top|shop|online|site|club|store|"
-    "click|win|vip|loan|work|live|buzz|icu|app|link|pro"
-)
-TLD_HINT = re.compile(rf"\.(?:{TLDS})\b", re.I)
-# A domain written without http:// or www., e.g. "cheap-alarms.shop/deals".
-BARE_DOMAIN = re.compile(
-    rf"(?<![\w./@-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{TLDS})\b(?!\.\w)"
-    r"(?:/[^\s<>\"')\]]*)?",
-    re.I,
-)
-# "cheapalarms dot com", "deals(dot)net", "offers [.] xyz": a link spelt out to dodge filters.
-SPELT_DOMAIN = re.compile(
-    r"\b[a-z0-9-]{2,}\s*(?:[(\[{]\s*(?:dot|\.)\s*[)\]}]|\bdot\b|\s\.\s)\s*[a-z]{2,6}\b"
-)
-SPELT_HINTS = ("dot", " . ", "(.)", "[.]", "{.}", "( . )", "[ . ]")
 MONEY_SYMBOL = re.compile(r"[$€£]\s?\d")
 MONEY_WORDS = re.compile(r"\d[\d,.]*\s?(?:k\b|dollars|usd|euros?|pounds|bucks)")
 RATES = ("per hour", "per day", "per week", "a day", "a week", "a month")
 PHONE = re.compile(r"\+?\d[\d\s().-]{8,}\d")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-SUSPECT_TLDS = frozenset({
-    "xyz", "top", "shop", "online", "site", "club", "store", "click", "win", "vip", "loan",
-    "work", "live", "buzz", "icu", "tk", "ru", "cn", "biz", "info", "cyou", "rest", "bond", "sbs",
-})  # fmt: skip
-SHORTENERS = frozenset({
-    "bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly", "cutt.ly",
-    "rebrand.ly", "shorturl.at", "tiny.cc", "rb.gy",
-})  # fmt: skip
-# Public bodies: a link to one is a citation far more often than an advert.
-OFFICIAL = re.compile(r"(?:^|\.)(?:gov|gouv|gob|int|edu|mil|europa)(?:\.[a-z]{2})?$")
 COMMON_WORDS = frozenset({
     "that", "this", "with", "have", "from", "they", "what", "about", "would", "there", "their",
     "which", "were", "been", "will", "more", "than", "when", "them", "some", "into", "also",
@@ -211,22 +185,6 @@ def squash(value):
     return 1 / (1 + math.exp(-value)) if value > -35 else 0.0
 
 
-def find_links(text):
-    """The links in `text` as written, and their host names."""
-    lowered = text.lower()
-    written = LINK.findall(text) if "http" in lowered or "www." in lowered else []
-    if TLD_HINT.search(text):
-        written += BARE_DOMAIN.findall(LINK.sub(" ", text))
-    hosts = []
-    for link in written:
-        try:
-            host = urlsplit(link if "://" in link else "http://" + link).hostname or ""
-        except ValueError:
-            continue
-        hosts.append(host.removeprefix("www."))
-    return written, hosts
-
-
 def content_words(text):
     """Counts of the text's longer, less common words: what `related` compares."""
     return Counter(
@@ -252,20 +210,20 @@ def spam_signals(text, article_text="", account_age_days=None):
     Returns (signals, links as written). Cheap substring checks skip the regular
     expressions that could not match.
     """
-    written, hosts = find_links(text)
+    written, hosts = links.find_links(text)
     lowered = text.lower()
     letters = sum(map(str.isalpha, text))
     capitals = sum(map(str.isupper, text)) / letters if letters >= 12 else 0.0
     has_article = bool(article_text.strip())
     money = bool(MONEY_SYMBOL.search(text) or any(rate in lowered for rate in RATES))
-    spelt = any(hint in lowered for hint in SPELT_HINTS) and SPELT_DOMAIN.search(lowered)
+    spelt = any(hint in lowered for hint in links.SPELT_HINTS) and links.SPELT.search(lowered)
     signals = {
         "links": min(len(hosts), 3) / 3,
         "bare_domain": float(any("://" not in link and "www." not in link for link in written)),
         "spelt_domain": float(bool(spelt)),
-        "suspect_tld": float(any(host.rsplit(".", 1)[-1] in SUSPECT_TLDS for host in hosts)),
-        "shortener": float(any(host in SHORTENERS for host in hosts)),
-        "official_link": float(any(OFFICIAL.search(host) for host in hosts)),
+        "suspect_tld": float(any(host.rsplit(".", 1)[-1] in links.SUSPECT_TLDS for host in hosts)),
+        "shortener": float(any(host in links.SHORTENERS for host in hosts)),
+        "official_link": float(any(links.OFFICIAL.search(host) for host in hosts)),
         "money": float(money or bool(MONEY_WORDS.search(lowered))),
         "phone": float(bool(PHONE.search(text))),
         "email": float("@" in text and bool(EMAIL.search(text))),

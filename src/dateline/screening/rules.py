@@ -9,10 +9,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from dateline.core import links
 from dateline.core.attributes import CommentPolicy
 from dateline.core.inputs import COMMENT_MAX_LENGTH as MAX_LENGTH
 
-from . import classifiers, text
+from . import text
 from .verdict import Code, Decision, Reason
 
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
@@ -49,7 +50,8 @@ class Submission:
     links: list = field(init=False)
 
     def __post_init__(self):
-        self.links = text.links(self.body)
+        written, _ = links.find_links(self.body)
+        self.links = written + links.spelt_links(self.body)
 
 
 def empty_or_too_long(sub, policy, state):
@@ -86,9 +88,9 @@ def gibberish(sub, policy, state):
         )
 
 
-def links(sub, policy, state):
-    hosts = [text.domain(link) for link in sub.links]
-    denied = sorted({host for host in hosts if text.domain_matches(host, policy.denied_domains)})
+def linked(sub, policy, state):
+    hosts = [links.host_of(link) for link in sub.links]
+    denied = sorted({host for host in hosts if links.domain_matches(host, policy.denied_domains)})
     if denied:
         yield Reason(
             Code.DENIED_DOMAIN,
@@ -96,7 +98,7 @@ def links(sub, policy, state):
             Decision.REJECT,
             {"words": denied},
         )
-    counted = [host for host in hosts if not text.domain_matches(host, policy.allowed_domains)]
+    counted = [host for host in hosts if not links.domain_matches(host, policy.allowed_domains)]
     if len(counted) > policy.link_limit:
         yield Reason(
             Code.LINKS,
@@ -105,7 +107,7 @@ def links(sub, policy, state):
             {"words": sub.links[:5], "count": len(counted)},
         )
     shortened = sorted(
-        {host for host in hosts if text.domain_matches(host, classifiers.SHORTENERS)}
+        {host for host in hosts if links.domain_matches(host, links.SHORTENERS)}
     )
     if shortened:
         yield Reason(
@@ -231,5 +233,5 @@ def section_policy(sub, policy, state):
         )
 
 
-RULES = [empty_or_too_long, gibberish, links, word_lists, rate_limit, duplicates, trust,
+RULES = [empty_or_too_long, gibberish, linked, word_lists, rate_limit, duplicates, trust,
          section_policy]  # fmt: skip

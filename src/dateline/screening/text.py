@@ -1,4 +1,4 @@
-"""Text folding for the word lists, link extraction and near-duplicate fingerprints.
+"""Text folding for the word lists, and near-duplicate fingerprints.
 
 People dodge word filters with leetspeak ("sh1t", "@ss"), spacing ("f u c k"),
 separators ("f.u.c.k", "f-u-c-k"), repeated letters ("fuuuck"), look-alike letters
@@ -11,9 +11,8 @@ import re
 import unicodedata
 import zlib
 from functools import lru_cache
-from urllib.parse import urlsplit
 
-from dateline.accounts.names import skeleton
+from dateline.core.folding import skeleton
 
 LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
@@ -22,19 +21,6 @@ LEET = str.maketrans(
 WORD = re.compile(r"[^\W_]+|[@$!|+€£]", re.UNICODE)
 # A run of single characters split by spaces or punctuation: "f u c k", "f.u.c.k", "f*u*c*k".
 SPACED = re.compile(r"(?<![^\W_])(?:[^\W_][\s.\-_*~'·,]{1,3}){2,}[^\W_](?![^\W_])", re.UNICODE)
-LINK = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"']+"
-    r"|\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63})*\.(?:com|net|org|info|biz|io|co|ru|cn|xyz|"
-    r"top|shop|online|site|club|store|live|link|click|win|vip|app|me|ly|gl|to|us|uk|de|fr)"
-    r"\b(?:/[^\s<>\"']*)?",
-    re.IGNORECASE,
-)
-# "example dot com" written out to get past link filters.
-SPELLED_LINK = re.compile(
-    r"\b[a-z0-9-]{3,}\s*(?:\(|\[)?\s*dot\s*(?:\)|\])?\s*(?:com|net|org)\b", re.I
-)
-
-
 TOKEN = re.compile(r"[\w@$!|+€£*]+")  # a word as `fold` reads it: leetspeak and masks
 NEAR_SHARE = 0.8
 SHORT_WORDS = 6
@@ -155,30 +141,6 @@ def where(text, words):
             if any(len(word) >= 3 and word in joined for word in folded):
                 found.add(run.span())
     return sorted(found)
-
-
-def links(text):
-    """Every link in `text`, written out or bare ("cheap-pills.shop/buy")."""
-    found = [match.group(0).rstrip(".,;:!?)]") for match in LINK.finditer(text)]
-    found += [match.group(0) for match in SPELLED_LINK.finditer(text)]
-    return found
-
-
-def domain(link):
-    """The host of a link, without "www."; "" when there is none."""
-    if SPELLED_LINK.fullmatch(link):
-        return re.sub(r"\W*dot\W*", ".", link.lower()).replace(" ", "")
-    url = link if "://" in link else "http://" + link
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
-    return host.removeprefix("www.")
-
-
-def domain_matches(host, listed):
-    """Whether `host` is one of the `listed` domains or a subdomain of one."""
-    return any(host == entry or host.endswith("." + entry) for entry in listed)
 
 
 def fingerprint(text):

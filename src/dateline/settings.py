@@ -52,12 +52,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 CSRF_FAILURE_VIEW = "dateline.core.api.csrf_failure"
 
 INSTALLED_APPS = [
+    # Bottom layer first (docs/architecture.md): `dateline demo` loads in this order.
     "dateline.core",
     "dateline.audit",
-    "dateline.accounts",
     "dateline.newsroom",
-    "dateline.comments",
+    "dateline.accounts",
     "dateline.screening",
+    "dateline.comments",
     "dateline.moderation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -2,21 +2,24 @@
 
 from importlib import import_module
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
-# Each app's `demo.load(stdout)` adds its part; order matters (comments need pages and users).
-DEMO_LOADERS = [
-    "dateline.newsroom.demo",
-    "dateline.accounts.demo",
-    "dateline.comments.demo",
-]
+
+def demo_modules():
+    """Each app's `demo` module, in INSTALLED_APPS order: the layers, bottom first, so
+    that comments find their stories and readers."""
+    for config in apps.get_app_configs():
+        if config.name.startswith("dateline.") and module_has_submodule(config.module, "demo"):
+            yield import_module(f"{config.name}.demo")
 
 
 class Command(BaseCommand):
     help = "Load the demo newsroom, accounts and comment threads (idempotent)."
 
     def handle(self, *args, **options):
-        for module_name in DEMO_LOADERS:
+        for module in demo_modules():
             with transaction.atomic():
-                import_module(module_name).load(self.stdout)
+                module.load(self.stdout)

@@ -20,12 +20,12 @@ from dateline.core.pagecache import invalidate_site
 from dateline.newsroom.models import Author
 
 from . import hooks
-from .models import CommentApiToken, ReservedByline
+from .models import CommentApiToken, ReservedByline, User
 from .names import check_available, clean_display_name, name_key
 from .permissions import check_staff
 
 
-def create_account(*, email, password, display_name, ip=None):
+def create_account(*, email: str, password: str, display_name: str, ip: str | None = None) -> User:
     """Sign a reader up. Raises ValidationError with a `code` for each kind of refusal."""
     User = get_user_model()
     email = (email or "").strip()
@@ -55,7 +55,7 @@ def create_account(*, email, password, display_name, ip=None):
     return candidate
 
 
-def change_display_name(user, display_name, *, ip=None):
+def change_display_name(user: User, display_name: str, *, ip: str | None = None) -> User:
     User = get_user_model()
     display_name = clean_display_name(display_name)
     with transaction.atomic():
@@ -168,7 +168,7 @@ def delete_account(user, *, password, ip=None):
         user.delete()
 
 
-def ban(user, *, actor, reason=""):
+def ban(user: User, *, actor: User, reason: str = "") -> User:
     """A moderator bans a commenter: they can no longer post, react or report."""
     check_staff(actor)
     if user.is_staff:
@@ -180,7 +180,7 @@ def ban(user, *, actor, reason=""):
     return user
 
 
-def suspend(user, *, actor, days, reason=""):
+def suspend(user: User, *, actor: User, days: int, reason: str = "") -> User:
     """A moderator suspends a commenter for `days` days."""
     check_staff(actor)
     if user.is_staff:
@@ -194,20 +194,12 @@ def suspend(user, *, actor, days, reason=""):
     return user
 
 
-def lift_ban(user, *, actor):
-    """Undo a ban (a moderator's mistake, or a second chance)."""
+def lift_sanction(user: User, *, actor: User, ban: bool) -> User:
+    """Undo a ban or a suspension (a moderator's mistake, or a second chance)."""
     check_staff(actor)
+    field, value = ("is_banned", False) if ban else ("suspended_until", None)
     with transaction.atomic():
-        user.is_banned = False
-        user.save(update_fields=["is_banned"])
-        record("account.unban", actor=actor, target=user)
-    return user
-
-
-def lift_suspension(user, *, actor):
-    check_staff(actor)
-    with transaction.atomic():
-        user.suspended_until = None
-        user.save(update_fields=["suspended_until"])
-        record("account.unsuspend", actor=actor, target=user)
+        setattr(user, field, value)
+        user.save(update_fields=[field])
+        record("account.unban" if ban else "account.unsuspend", actor=actor, target=user)
     return user

@@ -9,12 +9,15 @@ from datetime import datetime, timedelta
 from itertools import islice
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
+from dateline.accounts.models import User
 from dateline.accounts.permissions import NotAllowed, check_logged_in, check_staff
 from dateline.audit.log import record
 from dateline.core.api import RateLimited
@@ -26,6 +29,7 @@ from . import screening
 from .models import Comment, Flag, Reaction, Ruling
 from .text import clean_body, render_body
 
+Reader = User | AnonymousUser  # whoever is asking; the checks refuse the anonymous
 MAX_DEPTH = 2  # depth 0, 1 and 2: three levels shown; deeper replies stay at level three
 STATUS_OF_DECISION = {
     Decision.PUBLISH: Comment.Status.PUBLISHED,
@@ -40,7 +44,7 @@ STATUS_OF_RULING = {
 }
 
 
-def rejection_reason(comment):
+def rejection_reason(comment: Comment) -> str:
     """The reason shown to a writer whose comment was rejected."""
     if comment.moderation_reason:
         return comment.moderation_reason
@@ -81,7 +85,14 @@ def _note_visibility(comment, *, was_visible):
         Comment.objects.filter(pk=comment.pk).update(changed=comment.changed)
 
 
-def post_comment(*, author, page, body, parent=None, ip=None):
+def post_comment(
+    *,
+    author: Reader,
+    page: Page,
+    body: str,
+    parent: Comment | None = None,
+    ip: str | None = None,
+) -> Comment:
     """Post a comment (or a reply to `parent`). Returns it, whatever screening decided.
 
     Raises PermissionDenied when the author may not comment here and ValidationError
@@ -128,7 +139,7 @@ def _refused(reason: Reason, *, author, body: str) -> ValidationError:
     )
 
 
-def earlier_copy(*, author, body: str, within=timedelta(days=1)) -> Comment | None:
+def earlier_copy(*, author: User, body: str, within=timedelta(days=1)) -> Comment | None:
     """The writer's recent comment with the same text (a word or two aside), if any."""
     is_near = text.near_to(text.fingerprint(body))
     recent = (
@@ -143,13 +154,13 @@ def earlier_copy(*, author, body: str, within=timedelta(days=1)) -> Comment | No
 
 def place_comment(
     *,
-    author,
-    page,
+    author: User | None,
+    page: Page,
     body: str,
     posted_at: datetime,
     parent: Comment | None = None,
     status: str = Comment.Status.PUBLISHED,
-    actor=None,
+    actor: User | None = None,
 ) -> Comment:
     """Place a comment whose fate was settled elsewhere, at the time it was first posted.
 
@@ -195,7 +206,7 @@ def _save_new(comment):
     _changed(comment)
 
 
-def check_can_edit(comment, user):
+def check_can_edit(comment: Comment, user: Reader) -> None:
     """Raise NotAllowed unless `user` wrote `comment` and its edit window is still open."""
     _require_author(comment, user, "edit")
     if comment.is_tombstone or comment.status == Comment.Status.REJECTED:
@@ -207,7 +218,7 @@ def check_can_edit(comment, user):
         )
 
 
-def can_edit(comment, user):
+def can_edit(comment: Comment, user: Reader) -> bool:
     try:
         check_can_edit(comment, user)
     except NotAllowed:
@@ -215,7 +226,7 @@ def can_edit(comment, user):
     return True
 
 
-def edit_comment(comment, *, actor, body, ip=None):
+def edit_comment(comment: Comment, *, actor: Reader, body: str, ip: str | None = None) -> Comment:
     """The author edits within the edit window; the new text is screened again."""
     check_can_edit(comment, actor)
     body = clean_body(body)
@@ -231,7 +242,7 @@ def edit_comment(comment, *, actor, body, ip=None):
     return comment
 
 
-def delete_comment(comment, *, actor, ip=None):
+def delete_comment(comment: Comment, *, actor: Reader, ip: str | None = None) -> Comment:
     """The author deletes their comment: a tombstone keeps the thread readable."""
     _require_author(comment, actor, "delete")
     if comment.is_tombstone:
@@ -247,7 +258,7 @@ def delete_comment(comment, *, actor, ip=None):
     return comment
 
 
-def delete_all_by_author(user, *, actor):
+def delete_all_by_author(user: User, *, actor: User) -> None:
     """Tombstone every comment a person wrote (when they delete their account)."""
     for comment in Comment.objects.filter(author=user).exclude(
         status__in=[Comment.Status.DELETED, Comment.Status.REMOVED]
@@ -255,7 +266,7 @@ def delete_all_by_author(user, *, actor):
         delete_comment(comment, actor=actor)
 
 
-def moderate(comment, *, actor, decision: Ruling, reason: str = "") -> Comment:
+def moderate(comment: Comment, *, actor: Reader, decision: Ruling, reason: str = "") -> Comment:
     """A moderator approves, rejects or removes a comment."""
     check_staff(actor)
     status = STATUS_OF_RULING.get(decision)
@@ -273,7 +284,7 @@ def moderate(comment, *, actor, decision: Ruling, reason: str = "") -> Comment:
     return comment
 
 
-def set_featured(comment, *, actor, featured=True):
+def set_featured(comment: Comment, *, actor: Reader, featured: bool = True) -> Comment:
     check_staff(actor)
     if featured and not comment.is_visible:
         raise ValidationError("Only a published comment can be featured.", code="invalid")
@@ -285,7 +296,7 @@ def set_featured(comment, *, actor, featured=True):
     return comment
 
 
-def check_can_react(comment, user):
+def check_can_react(comment: Comment, user: Reader) -> None:
     """Raise unless `user` may give `comment` their Respect: a published comment by someone
     else (a writer's own Respect would only lift their comment up "Most respected")."""
     check_logged_in(user, "react")
@@ -295,7 +306,7 @@ def check_can_react(comment, user):
         raise ValidationError("Only published comments take reactions.", code="not_published")
 
 
-def react(comment, *, user, on=None):
+def react(comment: Comment, *, user: Reader, on: bool | None = None) -> bool:
     """Give (on=True), take back (on=False) or toggle (None) the reader's "Respect".
 
     Returns True when the reader's reaction is on afterwards.
@@ -318,7 +329,7 @@ def react(comment, *, user, on=None):
     return wanted
 
 
-def flag(comment, *, user, reason, note=""):
+def flag(comment: Comment, *, user: Reader, reason: str, note: str = "") -> Flag:
     """A reader reports a comment; one flag per reader per comment."""
     check_logged_in(user, "report a comment")
     if reason not in Flag.Reason.values:

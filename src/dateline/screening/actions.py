@@ -7,13 +7,14 @@ from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from dateline.audit.log import record
 
 from .models import Surge
 
 
-def start_surge(page, reason):
+def start_surge(page: Page, reason: str) -> None:
     """A story went to pre-moderation: a Surge row on the queue, an audit entry, an email."""
     # A surge that lapsed in quiet (no calm comment ended it) is still open: it ends as it
     # started, as the queue shows only surges that are on (`selectors.open_surges`).
@@ -23,13 +24,13 @@ def start_surge(page, reason):
     transaction.on_commit(lambda: mail_moderators(page, reason))
 
 
-def end_surge(page, reason):
+def end_surge(page: Page, reason: str) -> None:
     """The story calmed down: its open Surge rows end now."""
     Surge.objects.filter(page=page, ended__isnull=True).update(ended=timezone.now())
     record("screening.surge_end", target=page, reason=reason)
 
 
-def mail_moderators(page, reason):
+def mail_moderators(page: Page, reason: str) -> None:
     """Email every active staff member that a story went to pre-moderation."""
     moderators = (
         get_user_model()

@@ -9,10 +9,11 @@ where the score is high enough to be worth showing.
 from dataclasses import replace
 
 from dateline.core.attributes import LABELS, Action
+from dateline.core.state import State
 
 from . import attributes, classifiers, spans, surge, text
-from .policy import builtin
-from .rules import RULES, remember
+from .policy import Policy, builtin
+from .rules import RULES, Submission, remember
 from .verdict import Code, Decision, Kind, Reason, Verdict
 
 # The attributes that the span model's marked words explain.
@@ -22,7 +23,7 @@ EVIDENCE_FLOOR = 0.5
 SEVERITY = [Decision.REJECT, Decision.HOLD]
 
 
-def score_attributes(sub):
+def score_attributes(sub: Submission) -> dict[str, classifiers.Score]:
     """{attribute: Score} for the comment's text."""
     age = sub.history.account_age_days if sub.history else None
     toxicity = classifiers.toxicity(sub.body)
@@ -50,7 +51,7 @@ def identity_attack(body, toxicity):
     return found
 
 
-def judge(sub, policy, state):
+def judge(sub: Submission, policy: Policy, state: State) -> Verdict:
     reasons = [located(reason, sub.body) for rule in RULES for reason in rule(sub, policy, state)]
     scores, evidence = {}, {}
     if sub.body.strip():
@@ -110,7 +111,7 @@ def attribute_reason(name, value, rule, evidence):
     )
 
 
-def held_for_content(verdict):
+def held_for_content(verdict: Verdict) -> bool:
     """Whether a verdict held or rejected the comment for what it says."""
     return any(
         reason.decision != Decision.PUBLISH and reason.code.kind in (Kind.TEXT, Kind.MODEL)

@@ -106,9 +106,7 @@ def linked(sub, policy, state):
             Decision.HOLD,
             {"words": sub.links[:5], "count": len(counted)},
         )
-    shortened = sorted(
-        {host for host in hosts if links.domain_matches(host, links.SHORTENERS)}
-    )
+    shortened = sorted({host for host in hosts if links.domain_matches(host, links.SHORTENERS)})
     if shortened:
         yield Reason(
             Code.SHORTENED_LINK,

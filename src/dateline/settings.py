@@ -245,6 +245,7 @@ WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "dateline")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars fetched from elsewhere
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor the latest release asked for from the dashboard
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")

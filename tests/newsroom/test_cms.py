@@ -154,7 +154,6 @@ def test_cms_pages_call_no_other_site(client, admin, path):
     assert hosts == set(), path
 
 
-@pytest.mark.xfail(strict=True, reason="needs WAGTAIL_ENABLE_UPDATE_CHECK = False in settings")
 def test_dashboard_does_not_ask_for_new_releases(client, admin):
     """An administrator's dashboard would ask another server for Wagtail's latest release."""
     client.force_login(admin)

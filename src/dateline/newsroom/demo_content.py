@@ -1049,6 +1049,32 @@ BLOG_POSTS = [
             "are under discussion and would let French jets stay over the north for longer.",
             "The official was blunt about the stakes. A few hundred fighters in the region a "
             "few years ago have become a few thousand, he said, and the number could keep rising.",
+            "## What France is asking for",
+            "The list is short and practical. France has enough combat aircraft in the region, "
+            "but not enough heavy transport to move armoured vehicles, fuel and ammunition "
+            "across distances that would take weeks by road. Several European governments have "
+            "lent cargo planes, and more are expected. Surveillance is the other gap: drones and "
+            "reconnaissance aircraft that can watch the desert tracks the fighters use.",
+            "Tankers matter more than they sound. A jet taking off from Chad or Bamako burns a "
+            "large share of its fuel getting to the north and back. Refuelling in the air "
+            "turns a short visit into hours over the area where ground troops need support, "
+            "and only a handful of air forces can do it at scale.",
+            "## The rules in Washington",
+            "American officials say the restriction on aid to governments installed by a coup "
+            "leaves them little room to help the Malian army itself, even now that a civilian "
+            "interim president is in office. Until elections are held, training and equipment "
+            "for Malian units are off the table. What remains is help to France and to the "
+            "African countries sending troops, which the rules allow.",
+            "Some in Congress want more caution, not less. They point to the Malian officers "
+            "trained by American programmes in past years who later joined the rebellion or "
+            "the coup, and ask what guarantees there are this time.",
+            "## What to watch",
+            "Three things will tell us how this goes. Whether the African-led force arrives on "
+            "time and with the equipment it needs; whether Mali's politicians agree a date for "
+            "elections that donors can believe in; and whether the fighters choose to stand "
+            "and fight for the towns or melt into the desert and wait. The official we spoke "
+            "to expected the last. “They are not stupid,” he said. “They will not wait "
+            "for us in the open.”",
         ],
         "contributors": "Ousmane Traoré contributed to this report.",
     },
@@ -1067,6 +1093,27 @@ BLOG_POSTS = [
             "commanders will have to work across languages and radio systems.",
             "The hardest part may come after the cities are secure: keeping roads open and "
             "protecting towns from hit-and-run raids.",
+            "## Getting there",
+            "Most of the contributing countries can send infantry, but few can move it. Troops "
+            "from coastal states face a journey of well over a thousand kilometres before they "
+            "reach Bamako, and further still to the front. Until now, the first contingents have "
+            "arrived largely on borrowed aircraft, and their vehicles and supplies are following "
+            "by road.",
+            "## Paying for it",
+            "Soldiers on a mission abroad expect allowances on top of their pay, and governments "
+            "expect their costs to be met. Past African missions have stalled when salaries "
+            "arrived months late. The donors' conference planned for the end of the month will "
+            "be the first test of whether the money is there.",
+            "## Working together",
+            "A force drawn from a dozen armies brings a dozen ways of doing things. Officers "
+            "trained in French, English and Portuguese traditions must share maps, codes and "
+            "radio frequencies, and agree who gives orders to whom. Joint exercises would help; "
+            "there has been no time for them.",
+            "None of this is new to the region's armies, several of which have served in "
+            "peacekeeping missions from Liberia to Darfur. But those missions usually began "
+            "after a ceasefire. This one begins in the middle of a war, alongside a French force "
+            "that sets the pace, and it will be judged on whether it can still hold the towns "
+            "once the French have gone home.",
         ],
     },
 ]

@@ -155,7 +155,7 @@ def test_cms_pages_call_no_other_site(client, admin, path):
 
 
 def test_dashboard_does_not_ask_for_new_releases(client, admin):
-    """An administrator's dashboard would ask another server for Wagtail's latest release."""
+    """The release check on an administrator's dashboard would ask another server."""
     client.force_login(admin)
     assert "w-upgrade" not in client.get("/cms/").content.decode()
 
@@ -197,3 +197,11 @@ def test_old_related_videos_become_story_links_and_back():
     ]
     in_body = migration.convert(apps, old[:1], "body", forwards=True)
     assert in_body[0]["type"] == "related_story"
+
+
+def test_videos_from_the_library_survive_a_migration_back_and_forth():
+    migration = importlib.import_module("dateline.newsroom.migrations.0005_videos_hold_videos")
+    article = ArticlePage.objects.get(slug=FLAGSHIP, locale__language_code="en")
+    stored = list(article.related_videos.raw_data)
+    back = migration.convert(apps, stored, "related_videos", forwards=False)
+    assert migration.convert(apps, back, "related_videos", forwards=True) == stored

@@ -3,8 +3,11 @@ text story and the page could not be saved. A site path becomes a link to its st
 full address becomes the video's embed URL. Backwards, both become a URL again."""
 
 import json
+import re
 
 from django.db import migrations
+
+DOCUMENT_PATH = re.compile(r"^/documents/(\d+)/")
 
 STORY_MODELS = ("articlepage", "blogpostpage")
 
@@ -38,10 +41,12 @@ def path_for_page(apps, page_id):
 
 
 def video_forward(apps, item, story_type):
-    """One old video block as a video with an embed URL, a story link, or nothing."""
+    """One old video block as a video (a library file or an embed URL), a story link, or
+    nothing (a site path that leads nowhere)."""
     value = item["value"]
     url = value.get("url") or ""
-    if url.startswith("/"):
+    document = DOCUMENT_PATH.match(url)
+    if url.startswith("/") and not document:
         page = page_for_path(apps, url)
         if page is None:
             return None
@@ -49,8 +54,8 @@ def video_forward(apps, item, story_type):
         return {"type": story_type, "value": {"page": page, "label": label}, "id": item.get("id")}
     new = {
         "title": value.get("title") or "",
-        "file": None,
-        "embed_url": url,
+        "file": int(document.group(1)) if document else None,
+        "embed_url": "" if document else url,
         "poster": value.get("poster"),
         "duration": value.get("duration") or "",
     }

@@ -7,10 +7,12 @@ PORT ?= 8000
 
 .PHONY: run install test test-install lint models clean
 
-## run: install, migrate the SQLite database, load the demo content (once) and serve on $(HOST):$(PORT)
+## run: install, migrate the SQLite database, load the demo content (once), build the static
+## files (here, once, not in every server: see docs/deploy.md) and serve on $(HOST):$(PORT)
 run: install
 	$(BIN)/dateline migrate --no-input
 	$(BIN)/dateline demo
+	$(BIN)/dateline collectstatic --no-input --verbosity 0
 	$(BIN)/dateline serve --host $(HOST) --port $(PORT)
 
 install: $(BIN)/.installed

@@ -6,6 +6,7 @@ the data directory, and the cache is shared between worker processes (Redis when
 REDIS_URL is set, files otherwise) so that invalidation reaches every worker.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -88,7 +89,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that a cached page for an anonymous reader is answered before anything else.
+    # Outermost, so that they time (and name in logs) every answer Django gives, its
+    # cached pages included (hits of the WSGI fast path in dateline.wsgi never reach them).
+    "dateline.core.metrics.RequestMetricsMiddleware",
+    "dateline.core.logs.RequestContextMiddleware",
+    # Then, so that a cached page for an anonymous reader is answered before anything else.
     "dateline.core.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "dateline.core.headers.SecurityHeadersMiddleware",
@@ -225,7 +230,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Built once by `dateline collectstatic` (an install or deploy step, or a container
+# build: then outside the data folder), never at each start; `dateline serve` checks it.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", DATA_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 # The demo serves uploaded media itself; behind a real web server, turn this off.
@@ -255,8 +262,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Sent by SecurityMiddleware on HTTPS requests only (0 turns it off). Behind trusted
 # proxies, their X-Forwarded-Proto says whether the reader used HTTPS.
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD")
 if TRUSTED_PROXY_HOPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Plain HTTP sent to HTTPS (off for `make run` on http://127.0.0.1); load balancers' probes
+# and the local metrics scraper may still ask over HTTP.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz|metrics)$"]
 # No inline script anywhere on the public site (dateline.core.headers). Wagtail's editor
 # under /cms/ runs inline scripts and styles, so it gets the looser second policy.
 CONTENT_SECURITY_POLICY = (
@@ -274,9 +287,26 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=()"
 )
 
+# /metrics answers this machine and staff, and these networks too (comma-separated CIDRs,
+# e.g. a Prometheus server's): a bad value stops the site at start, naming it.
+METRICS_ALLOW = [
+    ipaddress.ip_network(network, strict=False)
+    for network in env_list("DATELINE_METRICS_ALLOW", [])
+]
+
+# Human-readable lines by default; DATELINE_LOG_FORMAT=json writes one JSON object a line.
+LOG_FORMAT = os.environ.get("DATELINE_LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ValueError(f"DATELINE_LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "dateline.core.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django's own loggers write through the root handler, so they follow the format too.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

@@ -1,4 +1,6 @@
-"""`dateline serve` keeps the site up when a worker dies: granian starts another."""
+"""`dateline serve` keeps the site up when a worker dies: granian starts another. Static
+files are built once beforehand, so that servers started together on one data folder all
+come up; each server's /metrics adds up its own workers."""
 
 import os
 import signal
@@ -11,6 +13,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from prometheus_client.mmap_dict import MmapedDict
+from prometheus_client.parser import text_string_to_metric_families
 
 DATELINE = Path(sys.executable).with_name("dateline")
 # Answered from code alone: no database is needed to see that a worker answers.
@@ -55,37 +59,62 @@ def wait_until(condition, seconds, what):
     pytest.fail(f"gave up after {seconds} s waiting for {what}")
 
 
+def serve_environment(data_dir):
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DEBUG")
+    }
+    env["DATELINE_DATA_DIR"] = str(data_dir)
+    return env
+
+
+def collect_static(data_dir):
+    """The install or deploy step that builds the static files, once."""
+    subprocess.run(
+        [str(DATELINE), "collectstatic", "--no-input", "--verbosity", "0"],
+        env=serve_environment(data_dir),
+        check=True,
+        timeout=START_SECONDS,
+    )
+
+
+def start_serve(data_dir, port, log):
+    return subprocess.Popen(
+        [str(DATELINE), "serve", "--port", str(port), "--workers", "2", "--graceful-timeout", "5"],
+        env=serve_environment(data_dir),
+        cwd=data_dir.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+        start_new_session=True,
+    )
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def both_workers_up(process, url):
+    return answers(url) and len(children(process.pid)) == 2
+
+
 @pytest.fixture
 def server(tmp_path):
     """`dateline serve` with two workers on a free port, a scratch SQLite data folder."""
     port = free_port()
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    env["DATELINE_DATA_DIR"] = str(tmp_path / "var")
-    process = subprocess.Popen(
-        [str(DATELINE), "serve", "--port", str(port), "--workers", "2", "--graceful-timeout", "5"],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp_path / "serve.log").open("w"),
-        start_new_session=True,
-    )
+    collect_static(tmp_path / "var")
+    process = start_serve(tmp_path / "var", port, tmp_path / "serve.log")
     url = f"http://127.0.0.1:{port}{PROBE}"
     try:
-        wait_until(
-            lambda: answers(url) and len(children(process.pid)) == 2, START_SECONDS, "two workers"
-        )
+        wait_until(lambda: both_workers_up(process, url), START_SECONDS, "two workers")
         yield process, url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop(process)
 
 
 def test_a_killed_worker_is_replaced_and_the_site_keeps_answering(server):
@@ -130,3 +159,66 @@ def test_stopping_lets_a_request_in_flight_finish(server):
     assert b'"' in answer.split(b"\r\n\r\n", 1)[1]  # a JSON body, not a dropped connection
     process.wait(timeout=15)
     assert not answers(url)  # and then it stopped
+
+
+def test_serve_refuses_to_start_without_the_static_files(tmp_path):
+    finished = subprocess.run(
+        [str(DATELINE), "serve", "--port", str(free_port())],
+        env=serve_environment(tmp_path / "var"),
+        capture_output=True,
+        text=True,
+        timeout=START_SECONDS,
+    )
+    assert finished.returncode != 0
+    assert "dateline collectstatic --no-input" in finished.stderr
+
+
+def metric_value(url, name, labels):
+    """A sample's value from a /metrics page (0 when the series is not there yet)."""
+    with urllib.request.urlopen(url, timeout=5) as response:
+        families = text_string_to_metric_families(response.read().decode())
+    for family in families:
+        for sample in family.samples:
+            if sample.name == name and labels.items() <= sample.labels.items():
+                return sample.value
+    return 0
+
+
+def test_two_servers_started_at_once_on_one_data_folder_both_answer(tmp_path):
+    """Each adds up its own two workers' figures and no other server's."""
+    data = tmp_path / "var"
+    collect_static(data)
+    ports = [free_port(), free_port()]
+    servers = [start_serve(data, port, tmp_path / f"serve-{port}.log") for port in ports]
+    try:
+        for process, port in zip(servers, ports, strict=True):
+            url = f"http://127.0.0.1:{port}/healthz"
+            up = lambda process=process, url=url: both_workers_up(process, url)  # noqa: E731
+            wait_until(up, START_SECONDS, f"the server on port {port}")
+            assert answers(f"http://127.0.0.1:{port}/static/dateline/site.css")
+        first, second = (f"http://127.0.0.1:{port}/metrics" for port in ports)
+        labels = {"view": "healthz", "method": "GET", "status": "2xx"}
+        count = "dateline_http_request_duration_seconds_count"
+        before = [metric_value(first, count, labels), metric_value(second, count, labels)]
+        # Ask the first server ten times, and on until each of its workers has answered.
+        asked = 0
+        while asked < 10 or len(workers_that_answered(data / "metrics" / str(ports[0]))) < 2:
+            assert asked < 200, "one worker never answered"
+            assert answers(first.replace("/metrics", "/healthz"))
+            asked += 1
+        assert metric_value(first, count, labels) == before[0] + asked
+        assert metric_value(second, count, labels) == before[1]
+        assert all(process.poll() is None for process in servers)
+    finally:
+        for process in servers:
+            stop(process)
+
+
+def workers_that_answered(folder):
+    """The worker processes whose metrics files hold a /healthz answer."""
+    answered = set()
+    for path in folder.glob("histogram_*.db"):
+        values = MmapedDict.read_all_values_from_file(str(path))
+        if any('"healthz"' in key for key, *_ in values):
+            answered.add(path.stem.rpartition("_")[2])
+    return answered

@@ -1,16 +1,60 @@
-"""`dateline serve`: collect static files, then run the site under granian (a Rust HTTP server).
+"""`dateline serve`: run the site under granian (a Rust HTTP server).
+
+Static files are built once, by `dateline collectstatic` (in `make run`, a deploy step or
+the container build), never here: servers started together on one data folder would
+build them at once, and one would delete files another was still compressing. Serve
+only checks them and refuses to start, saying what to run, when they are missing or
+older than the code (a page naming a file the build lacks would fail).
 
 A worker that dies (killed, out of memory) is started again, so one crash never takes
 the site down; on SIGTERM or Ctrl-C the workers stop taking connections and finish the
 requests they hold, for up to --graceful-timeout seconds, before they are killed.
+
+The workers keep their metrics in a folder of this server's own (per port, emptied at
+each start) under the data folder, which /metrics adds up (dateline.core.metrics).
 """
 
 import os
 import shutil
 import sys
+from pathlib import Path
 
-from django.core.management import call_command
+from django.apps import apps
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management.base import BaseCommand, CommandError
+
+JSON_LOGGING = Path(__file__).resolve().parents[2] / "data" / "granian-json-logging.json"
+
+
+def static_files_problem():
+    """Why the collected static files cannot serve the site, or None when they can."""
+    if settings.DEBUG:
+        return None  # served straight from the apps
+    manifest = getattr(staticfiles_storage, "manifest_name", None)
+    if manifest is None:
+        return None  # a storage without a manifest: nothing to compare
+    if not staticfiles_storage.exists(manifest):
+        return f"the static files have not been collected into {settings.STATIC_ROOT}"
+    collected, _hash = staticfiles_storage.load_manifest()
+    ignore = apps.get_app_config("staticfiles").ignore_patterns
+    for finder in finders.get_finders():
+        for path, _storage in finder.list(ignore):
+            if path not in collected:
+                return (
+                    f"the static files in {settings.STATIC_ROOT} are older than the code"
+                    f" ({path} is missing)"
+                )
+    return None
+
+
+def metrics_folder(port):
+    """This server's metrics folder, emptied: a restart starts its counters afresh."""
+    folder = settings.DATA_DIR / "metrics" / str(port)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
 
 
 class Command(BaseCommand):
@@ -27,14 +71,26 @@ class Command(BaseCommand):
             default=int(os.environ.get("WEB_GRACEFUL_TIMEOUT", 30)),
             help="seconds a stopping worker may take to finish its requests (1 to 1800)",
         )
+        parser.add_argument(
+            "--access-log",
+            action="store_true",
+            default=os.environ.get("WEB_ACCESS_LOG", "") in ("1", "true", "yes", "on"),
+            help="log every request (method, path, status, time)",
+        )
 
-    def handle(self, *args, host, port, workers, threads, graceful_timeout, **options):
-        call_command("collectstatic", interactive=False, verbosity=0)
+    def handle(self, *args, host, port, workers, threads, graceful_timeout, access_log, **options):
+        problem = static_files_problem()
+        if problem:
+            raise CommandError(f"{problem}: run `dateline collectstatic --no-input` first")
         granian = shutil.which("granian", path=os.path.dirname(sys.executable)) or shutil.which(
             "granian"
         )
         if granian is None:
             raise CommandError("granian is not installed: run `make install`")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_folder(port))
+        logging = ["--access-log"] if access_log else []
+        if settings.LOG_FORMAT == "json":
+            logging += ["--log-config", str(JSON_LOGGING)]
         self.stdout.write(f"Serving dateline on http://{host}:{port}/ (Ctrl-C stops it)")
         self.stdout.flush()
         os.execv(
@@ -49,6 +105,7 @@ class Command(BaseCommand):
                 "--respawn-failed-workers",
                 "--respawn-interval", "1",
                 "--workers-kill-timeout", str(graceful_timeout),
+                *logging,
                 "dateline.wsgi:application",
             ],
         )  # fmt: skip

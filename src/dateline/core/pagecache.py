@@ -12,16 +12,40 @@ Strict-Transport-Security) is never the answer to an HTTPS one.
 While Redis is unreachable the cache reads as empty and ignores writes (see
 settings.redis_cache): readers get pages from Django. An invalidation sent then is
 lost, so the worker that lost it makes every cached page stale once Redis answers again.
+
+Addresses with a query string. A page of the tree reads only its variant parameters
+(VARIANT_PARAMETERS: the comments' sort, page and tab); every other parameter is one of
+two kinds, and neither may cost a render:
+
+- Tracking parameters (TRACKING_PARAMETERS and TRACKING_PREFIXES: campaign tags, ad-click,
+  mailing and share ids), the usual shape of a link followed from elsewhere. The key
+  leaves them out, so every such link is answered from the one cached page, on the fast
+  path too. They are served, not redirected: a redirect would cost each reader arriving
+  from a shared link one more round trip before the page, and would take the tags out of
+  the address bar where the reader's own browser may still read them; the page's
+  canonical link already names the address without them.
+- Any other parameter. Such a request is never cached (one entry per value would let
+  anyone fill the cache), and on an address of the page tree it is answered, before the
+  view runs, with a permanent redirect to the same address without the parameters pages
+  do not read (tracking ones kept). That costs no render and no entry, does not depend on
+  the cache being warm, keeps what pages would read from a parameter (the login link's
+  `next` in the base layout) out of stored pages, and lets a shared cache in front keep
+  the redirect. Addresses outside the page tree (search, the moderation queue, the API,
+  account forms) read their own parameters and are left alone: they are never stored.
+
+A page that comes to read another parameter must name it in VARIANT_PARAMETERS.
 """
 
 import logging
 import threading
 import time
 from collections import OrderedDict
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.utils.encoding import escape_uri_path
 
 from .state import shared_cache_lock
 
@@ -29,9 +53,23 @@ SITE_VERSION_KEY = "pagecache:site"
 PAGE_VERSION_KEY = "pagecache:page:{page_id}"
 ENTRY_KEY = "pagecache:entry:{scheme}://{host}{path}?{query}"
 ENTRY_TIMEOUT = 60 * 60
-# Query parameters that select a variant of a page (comment sort and paging); any
-# other query string is passed through uncached so it cannot flood the cache.
-VARIANT_PARAMETERS = {"sort", "page", "tab"}
+# Query parameters that select a variant of a page (the comments' sort, paging and tab).
+VARIANT_PARAMETERS = frozenset({"sort", "page", "tab"})
+# Parameters that other sites, ad networks, newsletters and share buttons add to links to
+# a story; no view reads them. Campaign tags by prefix, then click, mailing and share ids.
+TRACKING_PREFIXES = ("utm_", "mtm_")
+TRACKING_PARAMETERS = frozenset(
+    {
+        *("pk_campaign", "pk_kwd", "pk_source", "pk_medium", "pk_content"),
+        *("gclid", "gclsrc", "gbraid", "wbraid", "dclid", "_ga", "_gl"),
+        *("fbclid", "igshid", "igsh", "msclkid", "twclid", "ttclid", "li_fat_id"),
+        *("yclid", "ysclid", "epik", "s_cid", "ocid"),
+        *("mc_cid", "mc_eid", "mkt_tok", "_hsenc", "_hsmi", "vero_id"),
+        *("ref", "ref_src", "ref_url"),
+    }
+)
+# The route name of the page tree's catch-all view.
+PAGE_TREE_ROUTE = "wagtail_serve"
 NO_CACHE_COOKIES = (settings.SESSION_COOKIE_NAME + "=", "messages=")
 # Set when this process could not reach the cache to make a page stale.
 LOST_INVALIDATION = threading.Event()
@@ -78,6 +116,32 @@ def invalidate_site():
     _invalidate(SITE_VERSION_KEY)
 
 
+def _is_tracking(name):
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
+
+
+def _read_query(query):
+    """Split a raw query string: (its variant parameters in one spelling, the parts to
+    keep in its address, whether it has a parameter of neither kind).
+
+    Each variant keeps its last value, the one a view reads, and the names are put in
+    order, so that the spellings of one variant share an entry. Names are compared as
+    Django decodes them; empty parts, which Django skips, are dropped.
+    """
+    variants, kept, unknown = {}, [], False
+    for part in query.split("&"):
+        if not part:
+            continue
+        name = unquote_plus(part.partition("=")[0])
+        if name in VARIANT_PARAMETERS:
+            variants[name] = part
+        elif not _is_tracking(name):
+            unknown = True
+            continue
+        kept.append(part)
+    return "&".join(variants[name] for name in sorted(variants)), "&".join(kept), unknown
+
+
 def _entry_key(environ):
     """The cache key for a request, or None when the request must not use the cache.
 
@@ -90,8 +154,10 @@ def _entry_key(environ):
     if cookies and any(name in cookies for name in NO_CACHE_COOKIES):
         return None
     query = environ.get("QUERY_STRING", "")
-    if query and not {part.partition("=")[0] for part in query.split("&")} <= VARIANT_PARAMETERS:
-        return None
+    if query:
+        query, _, unknown = _read_query(query)
+        if unknown:
+            return None
     return ENTRY_KEY.format(
         scheme=_scheme(environ),
         host=environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""),
@@ -173,6 +239,20 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         _store(request, response)
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Send a page of the tree asked for with parameters it does not read to its address
+        without them, before the view renders anything (see the module's docstring)."""
+        if request.method not in ("GET", "HEAD") or (
+            request.resolver_match.url_name != PAGE_TREE_ROUTE
+        ):
+            return None
+        _, kept, unknown = _read_query(request.META.get("QUERY_STRING", ""))
+        if not unknown:
+            return None
+        return HttpResponsePermanentRedirect(
+            escape_uri_path(request.path) + (f"?{kept}" if kept else "")
+        )
 
 
 class PageCacheApplication:

@@ -16,6 +16,7 @@ from dateline.screening import classifiers, pipeline
 from dateline.screening.classifiers import Score
 from dateline.screening.policy import Policy
 from dateline.screening.rules import History, Submission
+from dateline.screening.verdict import Decision
 
 from .test_classifiers import IDENTITY_ONLY
 
@@ -399,3 +400,19 @@ def test_an_insult_that_names_no_group_is_not_an_attack_on_one():
     assert verdict.scores["toxicity"] > 0.9
     assert verdict.scores["identity_attack"] < 0.5
     assert "identity_attack" not in [reason.code for reason in verdict.reasons]
+
+
+def test_a_comment_posted_too_fast_is_refused_before_the_models_run(monkeypatch):
+    """Refusing for pace must stay cheap: no rule past the pacing ones, no model."""
+    state = State(MemoryStore())
+    policy = Policy(rate_burst=1)
+    first = Submission(body="A first thought on the budget.", author="7", created=NOW)
+    assert pipeline.judge(first, policy, state).decision == Decision.PUBLISH
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("scored a comment that was refused for pace")
+
+    monkeypatch.setattr(pipeline, "score_attributes", must_not_run)
+    again = Submission(body="A second thought, at once.", author="7", created=NOW)
+    verdict = pipeline.judge(again, policy, state)
+    assert verdict.decision == Decision.REJECT and verdict.refusal.code == "rate_limit"

@@ -13,7 +13,7 @@ from dateline.core.state import State
 
 from . import attributes, classifiers, spans, surge, text
 from .policy import Policy, builtin
-from .rules import RULES, Submission, remember
+from .rules import PACING_RULES, RULES, Submission, remember
 from .verdict import Code, Decision, Kind, Reason, Verdict
 
 # The attributes that the span model's marked words explain.
@@ -52,6 +52,9 @@ def identity_attack(body, toxicity):
 
 
 def judge(sub: Submission, policy: Policy, state: State) -> Verdict:
+    refused = [reason for rule in PACING_RULES for reason in rule(sub, policy, state)]
+    if refused:  # too fast or twice: refused before any costly rule or model runs
+        return Verdict(decision=Decision.REJECT, reasons=tuple(refused))
     reasons = [located(reason, sub.body) for rule in RULES for reason in rule(sub, policy, state)]
     scores, evidence = {}, {}
     if sub.body.strip():

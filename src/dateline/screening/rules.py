@@ -231,5 +231,6 @@ def section_policy(sub, policy, state):
         )
 
 
-RULES = [empty_or_too_long, gibberish, linked, word_lists, rate_limit, duplicates, trust,
-         section_policy]  # fmt: skip
+# How the writer is posting: run first, and a comment they refuse is judged no further.
+PACING_RULES = [rate_limit, duplicates]
+RULES = [empty_or_too_long, gibberish, linked, word_lists, trust, section_policy]

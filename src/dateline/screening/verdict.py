@@ -7,6 +7,8 @@ them: rules, the pipeline, the comment path, the moderator queue and the API all
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 
 class Decision(StrEnum):
     PUBLISH = "publish"
@@ -35,122 +37,122 @@ class Code(StrEnum):
         member.kind, member.label, member.advice = kind, label, advice
         return member
 
-    EMPTY = "empty", Kind.TEXT, "Empty", "Write something before posting."
-    TOO_LONG = "too_long", Kind.TEXT, "Too long", "Shorten the comment and post it again."
+    EMPTY = "empty", Kind.TEXT, "Empty", _("Write something before posting.")
+    TOO_LONG = "too_long", Kind.TEXT, "Too long", _("Shorten the comment and post it again.")
     GIBBERISH = (
         "gibberish",
         Kind.TEXT,
         "Random typing",
-        "Write words a reader can follow.",
+        _("Write words a reader can follow."),
     )
     DENIED_DOMAIN = (
         "denied_domain",
         Kind.TEXT,
         "Link to a blocked site",
-        "Remove the link to a site this newsroom does not allow.",
+        _("Remove the link to a site this newsroom does not allow."),
     )
     LINKS = (
         "links",
         Kind.TEXT,
         "Too many links",
-        "Keep to a couple of links; a moderator reads comments with more.",
+        _("Keep to a couple of links; a moderator reads comments with more."),
     )
     SHORTENED_LINK = (
         "shortened_link",
         Kind.TEXT,
         "A link shortener",
-        "A link shortener hides where it goes: link to the page itself.",
+        _("A link shortener hides where it goes: link to the page itself."),
     )
     BANNED_WORD = (
         "banned_word",
         Kind.TEXT,
         "A slur or banned word",
-        "Make your point without the slur or banned word.",
+        _("Make your point without the slur or banned word."),
     )
     SUSPECT_WORD = (
         "suspect_word",
         Kind.TEXT,
         "A word to read in context",
-        "Some words here need a person to read them in context.",
+        _("Some words here need a person to read them in context."),
     )
     DUPLICATE = (
         "duplicate",
         Kind.POSTING,
         "Posted twice",
-        "You already posted this comment; there is no need to post it again.",
+        _("You already posted this comment; there is no need to post it again."),
     )
     COPIED_TEXT = (
         "copied_text",
         Kind.TEXT,
         "Copied from other accounts",
-        "The same text came from other accounts: a moderator checks it is yours.",
+        _("The same text came from other accounts: a moderator checks it is yours."),
     )
     RATE_LIMIT = (
         "rate_limit",
         Kind.POSTING,
         "Posting too fast",
-        "Wait a few seconds before posting again.",
+        _("Wait a few seconds before posting again."),
     )
     TOXICITY = (
         "toxicity",
         Kind.MODEL,
         "Toxicity",
-        "It reads as abusive: criticise the idea, not the person.",
+        _("It reads as abusive: criticise the idea, not the person."),
     )
     INSULT = (
         "insult",
         Kind.MODEL,
         "Insult",
-        "It reads as an insult to someone: say what you disagree with instead.",
+        _("It reads as an insult to someone: say what you disagree with instead."),
     )
     IDENTITY_ATTACK = (
         "identity_attack",
         Kind.MODEL,
         "Attack on a group",
-        "It reads as an attack on a group of people.",
+        _("It reads as an attack on a group of people."),
     )
     THREAT = (
         "threat",
         Kind.MODEL,
         "Threat or call for violence",
-        "It reads as a threat or a call for violence.",
+        _("It reads as a threat or a call for violence."),
     )
-    PROFANITY = "profanity", Kind.MODEL, "Profanity", "Say it without the swearing."
+    PROFANITY = "profanity", Kind.MODEL, "Profanity", _("Say it without the swearing.")
     SPAM = (
         "spam",
         Kind.MODEL,
         "Spam",
-        "It reads as advertising: comments are for the story.",
+        _("It reads as advertising: comments are for the story."),
     )
     NEW_COMMENTER = (
         "new_commenter",
         Kind.CIRCUMSTANCE,
         "New commenter",
-        "A new commenter's first comments are read by a moderator.",
+        _("A new commenter's first comments are read by a moderator."),
     )
     LOW_TRUST = (
         "low_trust",
         Kind.CIRCUMSTANCE,
         "Many rejected before",
-        "Many of your recent comments were rejected, so a moderator reads new ones first.",
+        _("Many of your recent comments were rejected, so a moderator reads new ones first."),
     )
     PREMODERATE = (
         "premoderate",
         Kind.CIRCUMSTANCE,
         "Section reads every comment",
-        "On this section a moderator reads every comment first.",
+        _("On this section a moderator reads every comment first."),
     )
     PREMODERATE_LINKS = (
         "premoderate_links",
         Kind.CIRCUMSTANCE,
         "Section reads comments with links",
-        "On this section a moderator reads comments with links first.",
+        _("On this section a moderator reads comments with links first."),
     )
     SURGE = (
         "surge",
         Kind.CIRCUMSTANCE,
         "Comment surge",
-        "Comments on this story are spiking: a moderator reads each one until it calms down.",
+        _("Comments on this story are spiking: a moderator reads each one until it calms down."),
     )
 
     @classmethod
@@ -168,7 +170,7 @@ def advice(reasons):
     codes = [Code.known(reason.get("code")) for reason in reasons]
     known = [code for code in dict.fromkeys(codes) if code is not None]
     order = [Kind.TEXT, Kind.MODEL, Kind.POSTING, Kind.CIRCUMSTANCE]
-    return [code.advice for code in sorted(known, key=lambda code: order.index(code.kind))]
+    return [str(code.advice) for code in sorted(known, key=lambda code: order.index(code.kind))]
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,17 @@ def plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Background tasks run as soon as they are queued (after the commit: tests that want
+    them use `django_capture_on_commit_callbacks`); the worker's own tests use the
+    database backend."""
+    settings.TASKS = {
+        **settings.TASKS,
+        "queue": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def isolated_cache(settings, tmp_path):
     settings.CACHES = {
         "default": {

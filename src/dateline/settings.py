@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DATELINE_DATA_DIR", Path.cwd() / "var")).resolve()
@@ -86,6 +87,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -183,6 +186,24 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# Background work (docs/decisions/0004-task-queue.md). Our tasks use the alias "queue":
+# a table in the site's database (`dateline worker` runs them), or Redis through RQ when
+# DATELINE_TASK_BACKEND=redis (the default with REDIS_URL). Wagtail's own tasks stay on
+# "default", run at once.
+TASK_BACKEND = os.environ.get("DATELINE_TASK_BACKEND", "redis" if REDIS_URL else "database")
+if TASK_BACKEND not in {"database", "redis"}:
+    raise ImproperlyConfigured("DATELINE_TASK_BACKEND is 'database' or 'redis'.")
+if TASK_BACKEND == "redis" and not REDIS_URL:
+    raise ImproperlyConfigured("DATELINE_TASK_BACKEND=redis needs REDIS_URL.")
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "queue": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+if TASK_BACKEND == "redis":
+    INSTALLED_APPS.append("django_rq")
+    TASKS["queue"] = {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
 
 # How long a web worker may reuse a cached page it has checked, without asking the
 # shared cache again (anonymous readers only; see dateline.core.pagecache).

@@ -29,8 +29,9 @@ def sign_up(client, name="Fresh Reader", email="fresh@example.com"):
     )
 
 
-def test_signup_logs_in_and_mails_a_verification_link(client):
-    response = sign_up(client)
+def test_signup_logs_in_and_mails_a_verification_link(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the mail goes after the commit
+        response = sign_up(client)
     assert response.status_code == 302
     user = get_user_model().objects.get(email="fresh@example.com")
     assert not user.email_verified

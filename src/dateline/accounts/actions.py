@@ -2,20 +2,20 @@
 
 import hashlib
 import secrets
+import uuid
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from dateline.audit.log import record
+from dateline.core.mail import queue_mail
 from dateline.core.pagecache import invalidate_site
 from dateline.newsroom.models import Author
 
@@ -125,12 +125,12 @@ def send_verification(user, *, base_url):
     """Mail a signed link that proves `user` reads their email (valid three days)."""
     token = signing.dumps({"user": user.pk, "email": user.email}, salt=VERIFY_SALT)
     link = base_url.rstrip("/") + reverse("accounts:verify_email", args=[token])
-    send_mail(
-        "Confirm your email address",
-        f"Hello {user.display_name},\n\nConfirm the address of your account:\n{link}\n\n"
+    queue_mail(
+        key=f"verify:{user.pk}:{uuid.uuid4().hex}",  # each request mails anew
+        to=user.email,
+        subject="Confirm your email address",
+        body=f"Hello {user.display_name},\n\nConfirm the address of your account:\n{link}\n\n"
         "The link works for three days. If you did not sign up, ignore this message.",
-        settings.DEFAULT_FROM_EMAIL,
-        [user.email],
     )
     record("account.verification_sent", actor=user, target=user)
 

@@ -1,18 +1,22 @@
 """Sign-up, profile and account settings pages."""
 
 import json
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from dateline.core.client import client_ip
+from dateline.core.mail import queue_mail
 
 from . import actions, limits
 from .api import FIELD_OF_CODE
@@ -47,9 +51,25 @@ def signup(request):
     return render(request, "accounts/signup.html", {"form": form, "next": next_url})
 
 
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, its mail sent through the outbox by the worker."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None):  # fmt: skip
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        queue_mail(
+            key=f"reset:{context['uid']}:{uuid.uuid4().hex}",  # each request mails anew
+            to=to_email,
+            subject=subject,
+            body=render_to_string(email_template_name, context),
+        )
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset, rate limited per address and per email. Known and unknown emails
     get the same answer (the "check your email" page), and count the same."""
+
+    form_class = QueuedPasswordResetForm
 
     def form_valid(self, form):
         try:

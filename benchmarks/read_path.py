@@ -3,12 +3,16 @@
 Builds the demo site in a scratch folder, serves it with `dateline serve` (granian,
 2 workers), saves the article's HTML as a static file for nginx (2 workers), and loads
 each with wrk at 32 connections. Prints requests/s, p50 and p99 latency, and the ratio.
+The article is also asked for as a link from elsewhere arrives (campaign tags and a
+click id: the same cached page) and with a parameter no page reads (a redirect to the
+plain address), each beside the plain address.
 
 Needs nginx and wrk (Debian: `apt-get install nginx wrk`). Usage:
     .venv/bin/python benchmarks/read_path.py [--seconds 10] [--redis redis://127.0.0.1:6379/9]
 """
 
 import argparse
+import http.client
 import os
 import re
 import shutil
@@ -17,10 +21,13 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 ARTICLE = "/world/we-are-winning-in-mali/"
+TRACKED = "?utm_source=x&utm_medium=social&fbclid=IwAR0benchmark_click_id_0123456789"
+UNKNOWN = "?x=1"
 CONNECTIONS = 32
 NGINX_CONF = """
 worker_processes 2;
@@ -62,6 +69,19 @@ def wait_for(url, timeout=60):
     raise SystemExit(f"gave up waiting for {url}")
 
 
+def status_and_location(url):
+    """The status and Location of one GET, redirects not followed."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        connection.request("GET", f"{parts.path}?{parts.query}")
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.getheader("Location")
+    finally:
+        connection.close()
+
+
 def to_ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
@@ -98,6 +118,7 @@ def main():
         env["REDIS_URL"] = args.redis
     dateline = str(Path(sys.executable).with_name("dateline"))
     subprocess.run([dateline, "migrate", "-v0"], env=env, check=True)
+    subprocess.run([dateline, "collectstatic", "--no-input", "-v0"], env=env, check=True)
     subprocess.run([dateline, "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
 
     app_port, nginx_port = free_port(), free_port()
@@ -126,19 +147,29 @@ def main():
         )
         nginx_url = f"http://127.0.0.1:{nginx_port}{ARTICLE}"
         assert wait_for(nginx_url) == body
+        assert wait_for(app_url + TRACKED) == body  # the plain page's entry
+        assert status_and_location(app_url + UNKNOWN) == (301, ARTICLE)
 
         print(
             f"article page, {len(body):,} bytes, {CONNECTIONS} connections, {args.seconds} s each"
         )
         print(f"cache: {'redis' if args.redis else 'file'}")
+        print(f"tracked link: {TRACKED}; unknown parameter: {UNKNOWN} (answered 301)")
         results = {}
-        for name, url in (("nginx (static file)", nginx_url), ("dateline", app_url)):
+        for name, url in (
+            ("nginx (static file)", nginx_url),
+            ("dateline", app_url),
+            ("dateline, tracked", app_url + TRACKED),
+            ("dateline, unknown", app_url + UNKNOWN),
+        ):
             results[name] = run_wrk(url, args.seconds)
         print(f"{'server':<22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
         for name, (rate, p50, p99) in results.items():
             print(f"{name:<22}{rate:>10.0f}{p50:>10.2f}{p99:>10.2f}")
         ratio = results["dateline"][0] / results["nginx (static file)"][0]
         print(f"dateline / nginx throughput: {ratio:.2f} (target 0.50)")
+        for name in ("dateline, tracked", "dateline, unknown"):
+            print(f"{name} / plain address: {results[name][0] / results['dateline'][0]:.2f}")
     finally:
         server.terminate()
         if nginx:

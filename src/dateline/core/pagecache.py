@@ -132,7 +132,9 @@ def _read_query(query):
     for part in query.split("&"):
         if not part:
             continue
-        name = unquote_plus(part.partition("=")[0])
+        name = part.partition("=")[0]
+        if "%" in name or "+" in name:
+            name = unquote_plus(name)
         if name in VARIANT_PARAMETERS:
             variants[name] = part
         elif not _is_tracking(name):

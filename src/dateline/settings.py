@@ -92,8 +92,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost, so that they time (and name in logs) every answer Django gives, its
-    # cached pages included (hits of the WSGI fast path in dateline.wsgi never reach them).
+    # Health probes and the machine's metrics, before the host check and the page cache.
+    "dateline.core.probes.ProbeMiddleware",
+    # Then every other answer Django gives is timed (and named in logs), its cached pages
+    # included (hits of the WSGI fast path in dateline.wsgi never reach these).
     "dateline.core.metrics.RequestMetricsMiddleware",
     "dateline.core.logs.RequestContextMiddleware",
     # Then, so that a cached page for an anonymous reader is answered before anything else.
@@ -287,10 +289,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS")
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD")
 if TRUSTED_PROXY_HOPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Plain HTTP sent to HTTPS (off for `make run` on http://127.0.0.1); load balancers' probes
-# and the local metrics scraper may still ask over HTTP.
+# Plain HTTP sent to HTTPS (off for `make run` on http://127.0.0.1); the health probes
+# and the machine's metrics are answered before this (dateline.core.probes).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
-SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz|metrics)$"]
 # No inline script anywhere on the public site (dateline.core.headers). Wagtail's editor
 # under /cms/ runs inline scripts and styles, so it gets the looser second policy.
 CONTENT_SECURITY_POLICY = (
@@ -318,7 +319,7 @@ METRICS_ALLOW = [
 # Human-readable lines by default; DATELINE_LOG_FORMAT=json writes one JSON object a line.
 LOG_FORMAT = os.environ.get("DATELINE_LOG_FORMAT", "text")
 if LOG_FORMAT not in ("text", "json"):
-    raise ValueError(f"DATELINE_LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
+    raise ImproperlyConfigured(f"DATELINE_LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -8,12 +8,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from dateline.core import api, views
+from dateline.core import api, probes
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
-    path("readyz", views.readyz, name="readyz"),
-    path("metrics", views.metrics_page, name="metrics"),
+    # /healthz and /readyz are answered by core.probes.ProbeMiddleware; staff read this.
+    path("metrics", probes.metrics_page, name="metrics"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("dateline.accounts.urls")),

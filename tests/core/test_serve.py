@@ -197,14 +197,14 @@ def test_two_servers_started_at_once_on_one_data_folder_both_answer(tmp_path):
             wait_until(up, START_SECONDS, f"the server on port {port}")
             assert answers(f"http://127.0.0.1:{port}/static/dateline/site.css")
         first, second = (f"http://127.0.0.1:{port}/metrics" for port in ports)
-        labels = {"view": "healthz", "method": "GET", "status": "2xx"}
+        labels = {"view": "api:openapi", "method": "GET", "status": "2xx"}
         count = "dateline_http_request_duration_seconds_count"
         before = [metric_value(first, count, labels), metric_value(second, count, labels)]
         # Ask the first server ten times, and on until each of its workers has answered.
         asked = 0
         while asked < 10 or len(workers_that_answered(data / "metrics" / str(ports[0]))) < 2:
             assert asked < 200, "one worker never answered"
-            assert answers(first.replace("/metrics", "/healthz"))
+            assert answers(first.replace("/metrics", PROBE))
             asked += 1
         assert metric_value(first, count, labels) == before[0] + asked
         assert metric_value(second, count, labels) == before[1]
@@ -215,10 +215,10 @@ def test_two_servers_started_at_once_on_one_data_folder_both_answer(tmp_path):
 
 
 def workers_that_answered(folder):
-    """The worker processes whose metrics files hold a /healthz answer."""
+    """The worker processes whose metrics files hold an answer from the probed view."""
     answered = set()
     for path in folder.glob("histogram_*.db"):
         values = MmapedDict.read_all_values_from_file(str(path))
-        if any('"healthz"' in key for key, *_ in values):
+        if any('"api:openapi"' in key for key, *_ in values):
             answered.add(path.stem.rpartition("_")[2])
     return answered

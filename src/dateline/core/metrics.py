@@ -120,13 +120,16 @@ def exposition() -> bytes:
 
 
 def may_read(request) -> bool:
-    """Staff, or a request made from this machine or a trusted network (METRICS_ALLOW).
+    """Staff, or a request made from this machine or a trusted network (peer_may_read)."""
+    return peer_may_read(request) or (request.user.is_authenticated and request.user.is_staff)
+
+
+def peer_may_read(request) -> bool:
+    """The request was made from this machine or a trusted network (METRICS_ALLOW).
 
     The peer address is the one the connection came from, never a forwarded header; a
     request that came through a proxy is not local, even when the proxy is.
     """
-    if request.user.is_authenticated and request.user.is_staff:
-        return True
     if any(header in request.META for header in PROXY_HEADERS):
         return False
     try:

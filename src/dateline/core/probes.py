@@ -1,8 +1,11 @@
 """What operators and their machines ask: is it alive, is it ready, what are its figures.
 
-None of these answers is ever cached, and none is redirected to HTTPS (settings:
-SECURE_REDIRECT_EXEMPT), so that a load balancer or a scraper on the machine may ask over
-plain HTTP.
+ProbeMiddleware, first in MIDDLEWARE, answers /healthz and /readyz, and /metrics to this
+machine and the trusted networks, before anything else runs: a load balancer, a container
+health check or a metrics scraper asks by address (a Host the site does not serve, which
+Django would refuse) and over plain HTTP (never redirected to HTTPS), and these answers
+never go near the page cache. Staff read /metrics through its URL, logged in as usual.
+None of these answers is cached.
 """
 
 from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
@@ -43,3 +46,21 @@ def metrics_page(request):
             "Metrics are readable from this machine and by staff only.", content_type="text/plain"
         )
     return HttpResponse(metrics.exposition(), content_type=CONTENT_TYPE_LATEST)
+
+
+PROBES = {"/healthz": healthz, "/readyz": readyz}
+
+
+class ProbeMiddleware:
+    """Answers the probes, and the machine's own metrics, before the host check."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        probe = PROBES.get(request.path_info)
+        if probe is not None:
+            return probe(request)
+        if request.path_info == "/metrics" and metrics.peer_may_read(request):
+            return metrics_page(request)
+        return self.get_response(request)

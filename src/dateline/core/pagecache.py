@@ -1,10 +1,11 @@
 """The anonymous page cache: whole pages for readers who are not logged in.
 
 A cache hit is answered before Django runs (PageCacheApplication, in dateline.wsgi),
-or by the outermost middleware, without touching the page tree, templates or database. Entries are keyed by the site's publication version and the
-full URL; each entry also remembers its page's own version. Publishing or
-unpublishing any page bumps the site version (listings and hubs change too); a
-change to a page's comments bumps only that page's version.
+or by the outermost middleware, without touching the page tree, templates or database.
+Entries are keyed by the site's publication version and the address (scheme, host, path
+and the page's variant parameters, below); each entry also remembers its page's own
+version. Publishing or unpublishing any page bumps the site version (listings and hubs
+change too); a change to a page's comments bumps only that page's version.
 
 Entries are kept per scheme, so a page stored from an HTTP request (no
 Strict-Transport-Security) is never the answer to an HTTPS one.

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "dateline.screening",
     "dateline.comments",
     "dateline.moderation",
+    "dateline.notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("dateline.accounts.urls")),
     path("comments/", include("dateline.comments.urls")),
     path("moderation/", include("dateline.moderation.urls")),
+    path("notifications/", include("dateline.notifications.urls")),
     path("api/v1/auth/", include("dateline.accounts.api_urls")),
     path("api/v1/", include("dateline.comments.api_urls")),
     # Any other API path: a JSON 404. Matching it also stops the slash-appending redirect.

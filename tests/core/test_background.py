@@ -64,10 +64,13 @@ def test_the_same_message_is_queued_and_sent_once(django_capture_on_commit_callb
 def test_nothing_is_sent_when_the_change_rolls_back(django_capture_on_commit_callbacks):
     from django.db import transaction
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            outbox.queue_mail(key="k2", to="a@example.com", subject="Hi", body="Text")
-            raise RuntimeError("the change failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        outbox.queue_mail(key="k2", to="a@example.com", subject="Hi", body="Text")
+        raise RuntimeError("the change failed")
     assert mail.outbox == [] and not OutboundMail.objects.filter(key="k2").exists()
 
 

@@ -77,7 +77,9 @@ def test_allowed_domains_do_not_count_and_denied_ones_reject():
 
 
 def test_shortened_links_are_held():
-    assert ("shortened_link", Decision.HOLD) in codes(run(rules.linked, "watch https://bit.ly/3xyz"))
+    assert ("shortened_link", Decision.HOLD) in codes(
+        run(rules.linked, "watch https://bit.ly/3xyz")
+    )
 
 
 def test_premoderated_links_section():

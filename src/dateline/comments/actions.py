@@ -25,8 +25,8 @@ from dateline.core.pagecache import invalidate_page
 from dateline.screening import text
 from dateline.screening.verdict import Code, Decision, Reason
 
-from . import screening
-from .models import Comment, Flag, Reaction, Ruling
+from . import hooks, screening
+from .models import Comment, Flag, Follow, Reaction, Ruling
 from .text import clean_body, render_body
 
 Reader = User | AnonymousUser  # whoever is asking; the checks refuse the anonymous
@@ -71,18 +71,21 @@ def _screen(comment, *, ip, is_edit):
     return verdict
 
 
-def _changed(comment, *, was_visible=False):
+def _changed(comment, *, was_visible, announce=True):
     """A comment's visibility or text changed: readers' cached pages must follow."""
-    _note_visibility(comment, was_visible=was_visible)
+    _note_visibility(comment, was_visible=was_visible, announce=announce)
     if was_visible or comment.is_visible:
         transaction.on_commit(lambda: invalidate_page(comment.page_id))
 
 
-def _note_visibility(comment, *, was_visible):
-    """Stamp a comment that appeared or disappeared: open pages poll by this stamp."""
+def _note_visibility(comment, *, was_visible, announce):
+    """Stamp a comment that appeared or disappeared (open pages poll by this stamp), and
+    tell the apps that listen when it appeared."""
     if was_visible != comment.is_visible:
         comment.changed = timezone.now()
         Comment.objects.filter(pk=comment.pk).update(changed=comment.changed)
+        if comment.is_visible and announce:
+            hooks.became_visible(comment)
 
 
 def post_comment(
@@ -175,7 +178,7 @@ def place_comment(
     comment = _new_comment(author=author, page=page, body=body, parent=parent, ip=None)
     comment.status = status
     with transaction.atomic():
-        _save_new(comment)
+        _save_new(comment, announce=False)  # old news: nobody is told of it again
         Comment.objects.filter(pk=comment.pk).update(created=posted_at)
         comment.created = posted_at
         record("comment.place", actor=actor, target=comment, status=comment.status)
@@ -195,7 +198,7 @@ def _new_comment(*, author, page, body, parent, ip):
     )
 
 
-def _save_new(comment):
+def _save_new(comment, *, announce=True):
     """Save a new comment, point its thread at itself or count it in its thread."""
     comment.save()
     if comment.parent_id is None:
@@ -203,7 +206,7 @@ def _save_new(comment):
         comment.thread_id = comment.pk
     elif comment.is_visible:
         Comment.objects.filter(pk=comment.thread_id).update(reply_count=F("reply_count") + 1)
-    _changed(comment)
+    _changed(comment, was_visible=False, announce=announce)
 
 
 def check_can_edit(comment: Comment, user: Reader) -> None:
@@ -273,7 +276,7 @@ def moderate(comment: Comment, *, actor: Reader, decision: Ruling, reason: str =
     if status is None:
         raise ValidationError(f"Unknown moderation decision “{decision}”.", code="invalid")
     with transaction.atomic():
-        was_visible = comment.is_visible
+        was_visible, was_held = comment.is_visible, comment.status == Comment.Status.HELD
         comment.status = status
         comment.moderation_reason = reason[:300]
         comment.save(update_fields=["status", "moderation_reason"])
@@ -281,6 +284,8 @@ def moderate(comment: Comment, *, actor: Reader, decision: Ruling, reason: str =
         Flag.objects.filter(comment=comment).update(resolved=True)
         record(f"comment.{decision}", actor=actor, target=comment, reason=reason)
         _changed(comment, was_visible=was_visible)
+        if was_held and decision in (Ruling.APPROVE, Ruling.REJECT):
+            hooks.ruled(comment, ruling=decision, reason=comment.moderation_reason)
     return comment
 
 
@@ -292,7 +297,7 @@ def set_featured(comment: Comment, *, actor: Reader, featured: bool = True) -> C
         comment.is_featured = featured
         comment.save(update_fields=["is_featured"])
         record("comment.feature" if featured else "comment.unfeature", actor=actor, target=comment)
-        _changed(comment)
+        _changed(comment, was_visible=comment.is_visible)  # shown as before, with a mark
     return comment
 
 
@@ -351,3 +356,20 @@ def _adjust_thread_count(comment, was_visible):
         return
     step = 1 if comment.is_visible else -1
     Comment.objects.filter(pk=comment.thread_id).update(reply_count=F("reply_count") + step)
+
+
+def follow(thread: Comment, *, user: Reader, on: bool = True) -> bool:
+    """Follow (or stop following) the thread of `thread`; returns whether the reader now
+    follows it."""
+    check_logged_in(user, "follow a thread")
+    root = thread.thread or thread
+    if on and not root.is_visible:
+        raise ValidationError("Only a published thread can be followed.", code="not_published")
+    with transaction.atomic():
+        if on:
+            _, made = Follow.objects.get_or_create(user=user, thread=root)
+            if made:
+                record("comment.follow", actor=user, target=root)
+        elif Follow.objects.filter(user=user, thread=root).delete()[0]:
+            record("comment.unfollow", actor=user, target=root)
+    return on

@@ -127,3 +127,17 @@ class Flag(models.Model):
 
     def __str__(self):
         return f"{self.reason} flag on comment {self.comment_id}"
+
+
+class Follow(models.Model):
+    """A reader who wants to hear of new replies in a thread (its top-level comment)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    thread = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="followers")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "thread"], name="one_follow")]
+
+    def __str__(self):
+        return f"User {self.user_id} follows thread {self.thread_id}"

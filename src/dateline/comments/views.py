@@ -42,8 +42,7 @@ def outcome_message(request, comment):
         messages.success(request, gettext("Your comment is published."))
     elif comment.status == Comment.Status.HELD:
         held = gettext(
-            "Thanks: your comment is held for review and will appear once a moderator "
-            "approves it."
+            "Thanks: your comment is held for review and will appear once a moderator approves it."
         )
         messages.info(request, " ".join([held, *comment.advice]))
 

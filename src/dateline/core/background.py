@@ -80,3 +80,12 @@ def queue_depth() -> int:
     from django_tasks_db.models import DBTaskResult
 
     return DBTaskResult.objects.filter(status="READY").count()
+
+
+def later_at(when, queued, *args, **kwargs):
+    """Queue `queued` to run at `when` (at once on a backend that cannot wait), once the
+    current transaction commits."""
+    backend = task_backends[QUEUE]
+    if backend.supports_defer and when > timezone.now():
+        queued = queued.using(run_after=when)
+    later(queued, *args, **kwargs)

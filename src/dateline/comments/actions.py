@@ -21,6 +21,7 @@ from dateline.accounts.models import User
 from dateline.accounts.permissions import NotAllowed, check_logged_in, check_staff
 from dateline.audit.log import record
 from dateline.core.api import RateLimited
+from dateline.core.metrics import count_comment
 from dateline.core.pagecache import invalidate_page
 from dateline.screening import text
 from dateline.screening.verdict import Code, Decision, Reason
@@ -115,8 +116,10 @@ def post_comment(
     with transaction.atomic():
         verdict = _screen(comment, ip=ip, is_edit=False)
         if verdict.refusal:
+            count_comment(decision="refused")
             raise _refused(verdict.refusal, author=author, body=body)
         _save_new(comment)
+        transaction.on_commit(lambda: count_comment(decision=verdict.decision))
         record(
             "comment.post",
             actor=author,

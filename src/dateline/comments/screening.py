@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from dateline.core.metrics import time_screening
 from dateline.core.state import cache_state
 from dateline.screening import actions, pipeline, surge
 from dateline.screening.policy import policy_for
@@ -47,7 +48,8 @@ def screen_comment(comment, *, ip=None, is_edit=False):
         history=history_of(comment.author, exclude=comment.pk),
         is_edit=is_edit,
     )
-    verdict = pipeline.judge(submission, policy, state)
+    with time_screening():
+        verdict = pipeline.judge(submission, policy, state)
     if not is_edit and not verdict.refusal:
         change = surge.observe(
             state, submission.page, now, held=pipeline.held_for_content(verdict), policy=policy

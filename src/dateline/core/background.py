@@ -89,3 +89,15 @@ def later_at(when, queued, *args, **kwargs):
     if backend.supports_defer and when > timezone.now():
         queued = queued.using(run_after=when)
     later(queued, *args, **kwargs)
+
+
+def check_queue() -> None:
+    """Readiness: the queue answers (raises when it cannot be read)."""
+    queue_depth()
+
+
+def readings():
+    """The queue's figures for /metrics: waiting, and failed for good."""
+    from .metrics import QueueReading
+
+    yield QueueReading(queue=QUEUE, queued=queue_depth(), failed=FailedTask.objects.count())

@@ -8,7 +8,7 @@ comment template does no URL reversing or translating of lists of its own.
 from django.conf import settings
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.html import format_html_join
+from django.utils.html import escape, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +27,39 @@ FLAG_LABELS = {
 # A number of each plural category the page's script may meet (Intl.PluralRules): the
 # catalogue's plural forms give each one its sentence.
 PLURAL_SAMPLES = {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 11, "other": 100}
+
+
+def comment_words():
+    """The fixed words around every comment, translated and escaped once per page, not once
+    per comment."""
+    words = {
+        "comment_by": gettext("Comment by %(name)s"),
+        "comment_number_by": gettext("Comment %(number)s by %(name)s"),
+        "removed_author": gettext("a removed author"),
+        "deleted_account": gettext("a deleted account"),
+        "replying_to": gettext("replying to %(name)s"),
+        "reply_to": gettext("Reply to %(name)s"),
+        "edited": gettext("(edited)"),
+        "featured": gettext("Featured"),
+        "deleted": gettext("Comment deleted by its author."),
+        "removed": gettext("Comment removed by a moderator."),
+        "held": gettext("Held for review: only you can see this until a moderator approves it."),
+        "respect": gettext("Respect"),
+        "respected": gettext("Respected"),
+        "reply": gettext("Reply"),
+        "post_reply": gettext("Post reply"),
+        "log_in_to_reply": gettext("Log in to reply"),
+        "report": gettext("Report"),
+        "why": gettext("Why?"),
+        "note": gettext("Note (optional)"),
+        "feature": gettext("Feature"),
+        "unfeature": gettext("Unfeature"),
+        "edit": gettext("Edit"),
+        "edit_yours": gettext("Edit your comment"),
+        "save": gettext("Save"),
+        "delete": gettext("Delete"),
+    }
+    return {name: escape(text) for name, text in words.items()}
 
 
 def permalink_base():
@@ -50,6 +83,7 @@ def shared_context(page, *, request, csrf_token, threads=None):
         "poll_interval": int(settings.COMMENT_POLL_SECONDS * 1000),
         "max_length": COMMENT_MAX_LENGTH,
         "too_long": too_long_message(),
+        "words": comment_words(),
     }
 
 

@@ -7,12 +7,17 @@ reader is right for the next. This middleware, placed after it, adds two cases:
 - a page of the tree is rendered in its own locale's language, wherever it is served
   from (a preview, a path whose prefix says otherwise);
 - a form reached from a page (log in, sign up: `?next=/ar/...`) speaks that page's
-  language, so a reader of the Arabic edition is not dropped into English.
+  language, so a reader of the Arabic edition is not dropped into English. Only views
+  outside the page tree read `next`, and only once the address is resolved: the
+  language decides which tree an address resolves in, so an English page asked for with
+  `?next=/ar/` is still found (and shown in English).
 """
 
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Page
+
+from .pagecache import PAGE_TREE_ROUTE
 
 
 def _activate(request, language_code):
@@ -44,9 +49,13 @@ class PageLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.url_name == PAGE_TREE_ROUTE:
+            return
         if language := language_of_next(request):
             _activate(request, language)
-        return self.get_response(request)
 
     def process_template_response(self, request, response):
         # Runs before the template is rendered: every string in it, the dates and

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from .models import ArticlePage, Author, BlogPostPage
 
@@ -15,8 +15,13 @@ MAX_QUERY_LENGTH = 200
 NEWS_SITEMAP_WINDOW = timedelta(days=2)
 
 
-def search(request):
-    """Full-text search over live stories; any query string gives a page, never an error."""
+def search(request, language=None):
+    """Full-text search over one edition's live stories; any query string gives a page,
+    never an error.
+
+    `language` is the edition's prefix (/ar/search/), already the active language, or
+    None at /search/ for the default edition.
+    """
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     query = "".join(ch for ch in query if ch.isprintable())
     # Words only: quotes and operators would reach the full-text engine's own syntax.
@@ -25,6 +30,7 @@ def search(request):
     if terms:
         results = (
             Page.objects.live()
+            .filter(locale=Locale.get_active())
             .type(ArticlePage, BlogPostPage)
             .specific()
             .search(terms, operator="and")

@@ -1,9 +1,11 @@
 """Newsroom template helpers: edition times, the section menu and links between language editions."""
 
 from django import template
-from django.utils.dates import MONTHS
+from django.conf import settings
+from django.urls import reverse
+from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info, pgettext
 from wagtail.models import Locale, Page
 
 from ..models import EditionSettings, HomePage, SectionPage
@@ -13,13 +15,26 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def section_links(context):
-    """The live sections under the home page of the current page's language."""
+    """The live sections under the home page of the current page's language.
+
+    Outside the page tree (log in, search) the active language's: a form reached from the
+    Arabic edition lists the Arabic sections.
+    """
     page = context.get("page")
-    locale = page.locale if isinstance(page, Page) else Locale.get_default()
+    locale = page.locale if isinstance(page, Page) else Locale.get_active()
     home = HomePage.objects.live().filter(locale=locale).first()
     if home is None:
         return []
     return [{"title": s.title, "url": s.url} for s in SectionPage.objects.live().child_of(home)]
+
+
+@register.simple_tag
+def search_url():
+    """The search of the edition being read: /search/, or /ar/search/ in Arabic."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return reverse("newsroom:search")
+    return reverse("newsroom:search", kwargs={"language": language})
 
 
 # How each edition names the languages it links to.
@@ -51,7 +66,7 @@ def other_editions(page):
 def edition_time(context, moment, prefix=""):
     """A time in every zone of the edition: "January 29, 2013 -- 2238 GMT (0638 HKT)".
 
-    The month is named in the reader's language.
+    The date is written the way the reader's language writes it ("29 يناير 2013").
     """
     if moment is None:
         return ""
@@ -67,11 +82,10 @@ def edition_time(context, moment, prefix=""):
         ((moment.astimezone(zone).strftime("%H%M"), label) for label, zone in others),
     )
     return format_html(
-        '{}<time datetime="{}">{} {} -- {} {}</time> {}',
+        '{}<time datetime="{}">{} -- {} {}</time> {}',
         prefix,
         moment.isoformat(),
-        MONTHS[local.month],
-        f"{local.day}, {local.year}",
+        format_date(local, pgettext("date of a story", "F j, Y")),
         local.strftime("%H%M"),
         main_label,
         extra,

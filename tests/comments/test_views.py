@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Page
 
 from dateline.comments import actions
 from dateline.comments.models import Comment, Ruling
@@ -228,3 +229,16 @@ def test_comment_times_carry_the_edition_zones(client, story):
         r"[A-Z][a-z]+ \d{1,2}, \d{4} -- \d{4} GMT</time> \(\d{4} HKT\)</a>",
         html,
     )
+
+
+def test_the_arabic_edition_comment_section_reads_in_arabic(client, db):
+    story = next(
+        page
+        for page in Page.objects.live().filter(locale__language_code="ar").specific()
+        if hasattr(page, "comments_open")
+    )
+    html = client.get(story.url).content.decode()
+    section = html[html.index('<section id="comments"') :]
+    for words in ("أضف تعليقًا", "قواعد السلوك", "سجّل الدخول", "الأكثر تقديرًا", "الأحدث"):
+        assert words in section
+    assert "Post a comment" not in section and "Rules of conduct" not in section

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UsernameField
+from django.utils.translation import gettext_lazy as _
 
 from dateline.core.client import client_ip
 
@@ -11,7 +12,7 @@ class EmailLoginForm(AuthenticationForm):
     """Readers log in with the email they signed up with (it is their username)."""
 
     username = UsernameField(
-        label="Email",
+        label=_("Email"),
         max_length=EMAIL_MAX_LENGTH,
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
@@ -25,22 +26,26 @@ class EmailLoginForm(AuthenticationForm):
 
 
 class SignupForm(forms.Form):
-    email = forms.EmailField(max_length=EMAIL_MAX_LENGTH)
+    email = forms.EmailField(label=_("Email"), max_length=EMAIL_MAX_LENGTH)
     display_name = forms.CharField(
-        max_length=50, help_text="Shown beside your comments. It must not look like anyone else's."
+        label=_("Display name"),
+        max_length=50,
+        help_text=_("Shown beside your comments. It must not look like anyone else's."),
     )
     password = forms.CharField(
+        label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 10 characters, not a common password.",
+        help_text=_("At least 10 characters, not a common password."),
     )
 
 
 class DisplayNameForm(forms.Form):
-    display_name = forms.CharField(max_length=50)
+    display_name = forms.CharField(label=_("Display name"), max_length=50)
 
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
+        label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="Your password, to confirm it is you.",
+        help_text=_("Your password, to confirm it is you."),
     )

@@ -15,6 +15,8 @@ cannot hide in it.
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
 
 from dateline.core.folding import scripts_of, skeleton
 from dateline.core.links import mentions_link
@@ -80,22 +82,28 @@ def clean_display_name(name):
     name = unicodedata.normalize("NFC", " ".join((name or "").split()))
     if not MIN_LENGTH <= len(name) <= MAX_LENGTH:
         raise ValidationError(
-            f"A display name has {MIN_LENGTH} to {MAX_LENGTH} characters.",
+            _("A display name has %(min)d to %(max)d characters.")
+            % {"min": MIN_LENGTH, "max": MAX_LENGTH},
             code="display_name_invalid",
         )
     if not all(allowed(ch) for ch in name) or mentions_link(name):
         raise ValidationError(
-            "Use letters, digits, spaces and . ' - _ only (no links).", code="display_name_invalid"
+            _("Use letters, digits, spaces and . ' - _ only (no links)."),
+            code="display_name_invalid",
         )
     if not name_key(name):
         raise ValidationError(
-            "A display name needs at least one letter.", code="display_name_invalid"
+            _("A display name needs at least one letter."), code="display_name_invalid"
         )
     if not is_highly_restrictive(name):
-        mixed = " and ".join(sorted(scripts_of(name)))
+        # Scripts keep their Unicode names ("Cyrillic and Latin") in every language.
+        mixed = get_text_list(sorted(scripts_of(name)), _("and"))
         raise ValidationError(
-            f"Use letters from one alphabet: this name mixes {mixed} letters. Only Chinese, "
-            "Japanese or Korean may be mixed with Latin letters.",
+            _(
+                "Use letters from one alphabet: this name mixes %(scripts)s letters. Only "
+                "Chinese, Japanese or Korean may be mixed with Latin letters."
+            )
+            % {"scripts": mixed},
             code="display_name_invalid",
         )
     return name
@@ -110,13 +118,14 @@ def check_available(name, *, users, bylines, user=None):
     """
     key = name_key(name)
     if any(name_key(reserved) == key for reserved in RESERVED_NAMES):
-        raise ValidationError("That display name is reserved.", code="display_name_taken")
+        raise ValidationError(_("That display name is reserved."), code="display_name_taken")
     holder = users.filter(display_name_key=key).exclude(pk=getattr(user, "pk", None)).first()
     if holder is not None:
         if holder.display_name.casefold() == name.casefold():
-            raise ValidationError("That display name is taken.", code="display_name_taken")
+            raise ValidationError(_("That display name is taken."), code="display_name_taken")
         raise ValidationError(
-            f"That display name looks too much like “{holder.display_name}”, which is taken.",
+            _("That display name looks too much like “%(name)s”, which is taken.")
+            % {"name": holder.display_name},
             code="display_name_confusable",
         )
     byline = (
@@ -129,10 +138,11 @@ def check_available(name, *, users, bylines, user=None):
         return key
     if byline.author.name.casefold() == name.casefold():
         raise ValidationError(
-            "That display name is reserved: it is a byline of the newsroom.",
+            _("That display name is reserved: it is a byline of the newsroom."),
             code="display_name_taken",
         )
     raise ValidationError(
-        f"That display name looks too much like “{byline.author.name}”, a byline of the newsroom.",
+        _("That display name looks too much like “%(name)s”, a byline of the newsroom.")
+        % {"name": byline.author.name},
         code="display_name_confusable",
     )

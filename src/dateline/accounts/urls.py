@@ -1,5 +1,6 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 from .forms import EmailLoginForm
@@ -27,7 +28,7 @@ urlpatterns = [
             template_name="accounts/form_page.html",
             email_template_name="accounts/password_reset_email.txt",
             success_url=reverse_lazy("accounts:password_reset_done"),
-            extra_context={"title": "Reset your password", "button": "Send me a link"},
+            extra_context={"title": _("Reset your password"), "button": _("Send me a link")},
         ),
         name="password_reset",
     ),
@@ -36,8 +37,8 @@ urlpatterns = [
         auth_views.PasswordResetDoneView.as_view(
             template_name="accounts/message.html",
             extra_context={
-                "title": "Check your email",
-                "text": "If an account uses that address, a reset link is on its way.",
+                "title": _("Check your email"),
+                "text": _("If an account uses that address, a reset link is on its way."),
             },
         ),
         name="password_reset_done",
@@ -47,7 +48,7 @@ urlpatterns = [
         auth_views.PasswordResetConfirmView.as_view(
             template_name="accounts/form_page.html",
             success_url=reverse_lazy("accounts:login"),
-            extra_context={"title": "Choose a new password", "button": "Save password"},
+            extra_context={"title": _("Choose a new password"), "button": _("Save password")},
         ),
         name="password_reset_confirm",
     ),

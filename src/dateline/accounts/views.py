@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dateline.core.client import client_ip
@@ -45,7 +46,8 @@ def signup(request):
             actions.send_verification(user, base_url=request.build_absolute_uri("/"))
             messages.success(
                 request,
-                f"Welcome, {user.display_name}. We sent a link to {user.email} to confirm it.",
+                _("Welcome, %(name)s. We sent a link to %(email)s to confirm it.")
+                % {"name": user.display_name, "email": user.email},
             )
             return redirect(next_url)
     return render(request, "accounts/signup.html", {"form": form, "next": next_url})
@@ -83,6 +85,13 @@ class PasswordResetView(auth_views.PasswordResetView):
             return self.form_invalid(form)
         return super().form_valid(form)
 
+    def get_success_url(self):
+        """The "check your email" page, in the language of the page the reader came from."""
+        url = super().get_success_url()
+        if next_url := self.request.GET.get("next"):
+            return f"{url}?{urlencode({'next': next_url})}"
+        return url
+
 
 def profile(request, user_id):
     person = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
@@ -109,7 +118,7 @@ def account_settings(request):
         except ValidationError as error:
             form.add_error("display_name", error)
         else:
-            messages.success(request, "Your display name was changed.")
+            messages.success(request, _("Your display name was changed."))
             return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form})
 
@@ -120,7 +129,7 @@ def verify_email(request, token):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"Thanks: {user.email} is confirmed.")
+        messages.success(request, _("Thanks: %(email)s is confirmed.") % {"email": user.email})
     return redirect("accounts:settings" if request.user.is_authenticated else "accounts:login")
 
 
@@ -128,7 +137,7 @@ def verify_email(request, token):
 @require_POST
 def resend_verification(request):
     actions.send_verification(request.user, base_url=request.build_absolute_uri("/"))
-    messages.success(request, f"We sent a new link to {request.user.email}.")
+    messages.success(request, _("We sent a new link to %(email)s.") % {"email": request.user.email})
     return redirect("accounts:settings")
 
 
@@ -156,6 +165,8 @@ def delete_account(request):
             form.add_error("password", str(error))
         else:
             logout(request)
-            messages.success(request, "Your account is deleted; your comments are now tombstones.")
+            messages.success(
+                request, _("Your account is deleted; your comments are now tombstones.")
+            )
             return redirect("/")
     return render(request, "accounts/delete.html", {"form": form})

@@ -7,16 +7,17 @@ Under a story, pass the badge `selectors.badges_for` gave the writer there:
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
-BADGE_LABELS = {"author": "Author", "staff": "Staff", "verified": "Verified"}
+BADGE_LABELS = {"author": _("Author"), "staff": _("Staff"), "verified": _("Verified")}
 
 
 @register.simple_tag
 def author_name(user, link=True, badge=None):
     if user is None:
-        return format_html('<span class="author author--gone">{}</span>', "Deleted account")
+        return format_html('<span class="author author--gone">{}</span>', _("Deleted account"))
     badge = user.badge if badge is None else badge
     label = BADGE_LABELS.get(badge, "")
     badge_html = (

@@ -24,7 +24,15 @@ class Command(BaseCommand):
     def handle(self, *args, batch, verbosity, **options):
         if settings.TASK_BACKEND == "redis":
             flags = ["--burst"] if batch else []
-            call_command("rqworker", "default", "--with-scheduler", *flags, verbosity=verbosity)
+            call_command(
+                "rqworker",
+                "default",
+                "--with-scheduler",
+                "--job-class",
+                "django_tasks_rq.backend.Job",  # runs the task the job names
+                *flags,
+                verbosity=verbosity,
+            )
             return
         flags = ["--batch"] if batch else []
         call_command(

@@ -185,7 +185,8 @@ def metric_value(url, name, labels):
 
 
 def test_two_servers_started_at_once_on_one_data_folder_both_answer(tmp_path):
-    """Each adds up its own two workers' figures and no other server's."""
+    """Each adds up its own two workers' figures and no other server's; a third on a port
+    already served from this folder is refused."""
     data = tmp_path / "var"
     collect_static(data)
     ports = [free_port(), free_port()]
@@ -208,6 +209,17 @@ def test_two_servers_started_at_once_on_one_data_folder_both_answer(tmp_path):
             asked += 1
         assert metric_value(first, count, labels) == before[0] + asked
         assert metric_value(second, count, labels) == before[1]
+        # A third on the first one's port would share it and empty its figures: refused.
+        third = subprocess.run(
+            [str(DATELINE), "serve", "--port", str(ports[0])],
+            env=serve_environment(data),
+            capture_output=True,
+            text=True,
+            timeout=START_SECONDS,
+        )
+        assert third.returncode != 0
+        assert f"another dateline serve is running on port {ports[0]}" in third.stderr
+        assert metric_value(first, count, labels) == before[0] + asked
         assert all(process.poll() is None for process in servers)
     finally:
         for process in servers:

@@ -23,6 +23,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.files import locks
 from django.core.management.base import BaseCommand, CommandError
 
 JSON_LOGGING = Path(__file__).resolve().parents[2] / "data" / "granian-json-logging.json"
@@ -50,10 +51,22 @@ def static_files_problem():
 
 
 def metrics_folder(port):
-    """This server's metrics folder, emptied: a restart starts its counters afresh."""
+    """This server's metrics folder, emptied: a restart starts its counters afresh.
+
+    A lock beside it is held for as long as this server runs (its descriptor outlives the
+    exec into granian): a second serve on the same port and data folder would share the
+    port (granian reuses it) and empty this folder under the first, so it is refused.
+    """
     folder = settings.DATA_DIR / "metrics" / str(port)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    held = os.open(folder.parent / f"{port}.lock", os.O_WRONLY | os.O_CREAT, 0o644)
+    if not locks.lock(held, locks.LOCK_EX | locks.LOCK_NB):
+        raise CommandError(
+            f"another dateline serve is running on port {port} with this data folder"
+        )
+    os.set_inheritable(held, True)  # a plain descriptor: nothing closes it before the exec
     shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    folder.mkdir()
     return folder
 
 

@@ -2,6 +2,7 @@
 files are built once beforehand, so that servers started together on one data folder all
 come up; each server's /metrics adds up its own workers."""
 
+import json
 import os
 import signal
 import socket
@@ -234,3 +235,35 @@ def workers_that_answered(folder):
         if any('"api:openapi"' in key for key, *_ in values):
             answered.add(path.stem.rpartition("_")[2])
     return answered
+
+
+def test_with_json_logs_every_line_the_server_writes_is_json(tmp_path):
+    data = tmp_path / "var"
+    collect_static(data)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    process = subprocess.Popen(
+        [str(DATELINE), "serve", "--port", str(port), "--workers", "1", "--access-log"],
+        env={**serve_environment(data), "DATELINE_LOG_FORMAT": "json"},
+        cwd=tmp_path,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    site = f"http://127.0.0.1:{port}"
+    try:
+        wait_until(lambda: answers(f"{site}/healthz"), START_SECONDS, "the server")
+        assert not answers(f"{site}/no/such/page/")
+    finally:
+        stop(process)
+    entries = [json.loads(line) for line in log.read_text().splitlines()]
+    assert any(entry["logger"] == "_granian" for entry in entries)  # the server's own
+    answered = {
+        (entry["logger"], entry.get("path"), entry.get("status"))
+        for entry in entries
+        if entry.get("method") == "GET"
+    }
+    assert ("granian.access", "/healthz", 200) in answered
+    # No database was made: the page is a 503, told by Django's log and the access log.
+    assert ("granian.access", "/no/such/page/", 503) in answered
+    assert ("django.request", "/no/such/page/", 503) in answered

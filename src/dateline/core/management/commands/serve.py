@@ -102,10 +102,11 @@ class Command(BaseCommand):
             raise CommandError("granian is not installed: run `make install`")
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_folder(port))
         logging = ["--access-log"] if access_log else []
-        if settings.LOG_FORMAT == "json":
+        if settings.LOG_FORMAT == "json":  # granian's own lines too; it says where it listens
             logging += ["--log-config", str(JSON_LOGGING)]
-        self.stdout.write(f"Serving dateline on http://{host}:{port}/ (Ctrl-C stops it)")
-        self.stdout.flush()
+        else:
+            self.stdout.write(f"Serving dateline on http://{host}:{port}/ (Ctrl-C stops it)")
+            self.stdout.flush()
         os.execv(
             granian,
             [

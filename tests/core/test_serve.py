@@ -14,8 +14,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from prometheus_client.mmap_dict import MmapedDict
 from prometheus_client.parser import text_string_to_metric_families
+
+from dateline.core.management.commands.serve import static_files_problem
 
 DATELINE = Path(sys.executable).with_name("dateline")
 # Answered from code alone: no database is needed to see that a worker answers.
@@ -172,6 +175,21 @@ def test_serve_refuses_to_start_without_the_static_files(tmp_path):
     )
     assert finished.returncode != 0
     assert "dateline collectstatic --no-input" in finished.stderr
+
+
+def test_serve_names_static_files_older_than_the_code(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    assert "have not been collected" in static_files_problem()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    assert static_files_problem() is None
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())
+    del manifest["paths"]["dateline/site.css"]  # as if built before the file was added
+    (tmp_path / "staticfiles.json").write_text(json.dumps(manifest))
+    assert "older than the code (dateline/site.css is not among them)" in static_files_problem()
 
 
 def metric_value(url, name, labels):

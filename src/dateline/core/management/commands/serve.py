@@ -3,8 +3,8 @@
 Static files are built once, by `dateline collectstatic` (in `make run`, a deploy step or
 the container build), never here: servers started together on one data folder would
 build them at once, and one would delete files another was still compressing. Serve
-only checks them and refuses to start, saying what to run, when they are missing or
-older than the code (a page naming a file the build lacks would fail).
+only checks them and refuses to start, saying what to run, when they are missing or lack
+a file the code ships (a page naming that file would fail).
 
 A worker that dies (killed, out of memory) is started again, so one crash never takes
 the site down; on SIGTERM or Ctrl-C the workers stop taking connections and finish the
@@ -45,7 +45,7 @@ def static_files_problem():
             if path not in collected:
                 return (
                     f"the static files in {settings.STATIC_ROOT} are older than the code"
-                    f" ({path} is missing)"
+                    f" ({path} is not among them)"
                 )
     return None
 

@@ -58,9 +58,27 @@ def test_log_in_from_the_arabic_edition_stays_in_arabic(page, live_demo):
     page.get_by_role("link", name="تسجيل الدخول", exact=True).first.click()
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("h1")).to_have_text("تسجيل الدخول")
+    expect(page.get_by_label("البريد الإلكتروني")).to_be_visible()
+    sections = page.locator(".sections-nav a")
+    expect(sections.first).to_be_visible()
+    for href in sections.evaluate_all("links => links.map(link => link.getAttribute('href'))"):
+        assert href.startswith("/ar/"), f"the log-in page lists {href} among the sections"
     page.get_by_role("link", name="إنشاء حساب", exact=True).last.click()
     expect(page.locator("h1")).to_have_text("انضم إلى النقاش")
+    expect(page.get_by_label("الاسم المعروض")).to_be_visible()
     assert_fits(page, "sign-up")
+
+
+def test_search_from_the_arabic_edition_stays_in_arabic(page, live_demo):
+    page.goto(live_demo + "/ar/")
+    page.locator("#site-search").fill("تمبكتو")
+    page.locator("#site-search").press("Enter")
+    page.wait_for_url("**/ar/search/?q=*")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("h1")).to_have_text("بحث")
+    result = page.locator(".story-list h3 a").first
+    expect(result).to_have_text("الرئيس الفرنسي: الحملة في مالي تحقق النجاح")
+    assert_fits(page, "search")
 
 
 def test_english_pages_keep_english(page, live_demo):
@@ -84,6 +102,7 @@ def test_story_times_in_arabic(page, live_demo):
     page.goto(live_demo + article)
     times = page.locator(".story-times time").first.inner_text()
     assert ARABIC_LETTERS.search(times), f"the month of {times!r} is not named in Arabic"
+    assert re.match(r"\d{1,2} \S+ \d{4} -- ", times), f"{times!r} is not in Arabic date order"
 
 
 def test_missing_arabic_page_answers_in_arabic(page, live_demo):

@@ -243,6 +243,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# The site's public address for links made outside a request (email) and in the sitemap,
+# e.g. https://news.example.org; empty: the default Site's address, or the request's host.
+SITE_URL = os.environ.get("SITE_URL", "")
 # Where the file-based EMAIL_BACKEND writes messages (one file per sending connection).
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "dateline <noreply@localhost>")

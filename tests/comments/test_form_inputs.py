@@ -75,13 +75,13 @@ def test_story_page_far_past_the_last_page_is_empty_not_an_error(client, story):
     assert "Amina Coulibaly" not in response.content.decode()
 
 
-@pytest.mark.parametrize("after", ["²", "99999999999999999999", "-1"])
-def test_live_updates_refuse_a_bad_after(client, story, after):
-    response = client.get(f"/comments/pages/{story.pk}/since/?after={after}")
+@pytest.mark.parametrize("cursor", ["²", "99999999999999999999", "-1"])
+def test_live_updates_refuse_a_bad_cursor(client, story, cursor):
+    response = client.get(f"/comments/pages/{story.pk}/since/?cursor={cursor}")
     assert response.status_code == 400
-    assert response.json()["error"]["code"] == "invalid_after"
+    assert response.json()["error"]["code"] == "invalid_cursor"
 
 
 def test_live_updates_from_zero(client, story):
-    response = client.get(f"/comments/pages/{story.pk}/since/?after=0")
+    response = client.get(f"/comments/pages/{story.pk}/since/?cursor=0")
     assert response.status_code == 200 and response.json()["comments"]

@@ -26,10 +26,12 @@ def may(comment, viewer, page):
 
 def test_what_each_viewer_may_do(story, reader, other_reader, moderator):
     comment = actions.post_comment(author=reader, page=story, body="A point.")
-    assert may(comment, reader, story) == Allowed(reply=True, edit=True, delete=True)
-    assert may(comment, other_reader, story) == Allowed(reply=True, react=True, report=True)
+    assert may(comment, reader, story) == Allowed(reply=True, edit=True, delete=True, follow=True)
+    assert may(comment, other_reader, story) == Allowed(
+        reply=True, react=True, report=True, follow=True
+    )
     assert may(comment, moderator, story) == Allowed(
-        reply=True, react=True, report=True, feature=True
+        reply=True, react=True, report=True, feature=True, follow=True
     )
     assert may(comment, None, story) == NOTHING
 
@@ -37,10 +39,10 @@ def test_what_each_viewer_may_do(story, reader, other_reader, moderator):
 def test_what_is_offered_follows_the_actions(story, reader, other_reader, settings):
     comment = actions.post_comment(author=reader, page=story, body="A point.")
     settings.COMMENT_EDIT_WINDOW_SECONDS = 0  # the window has closed: no edit offered
-    assert may(comment, reader, story) == Allowed(reply=True, delete=True)
+    assert may(comment, reader, story) == Allowed(reply=True, delete=True, follow=True)
     story.comments_enabled = False  # a closed story takes no replies
     del story.comments_open
-    assert may(comment, other_reader, story) == Allowed(react=True, report=True)
+    assert may(comment, other_reader, story) == Allowed(react=True, report=True, follow=True)
     Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.HELD)
     comment.refresh_from_db()
     assert may(comment, other_reader, story) == NOTHING  # nothing to reply to, respect or report

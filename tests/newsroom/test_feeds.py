@@ -61,3 +61,14 @@ def test_news_sitemap_lists_only_recent_stories(client):
     urls = [node.text for node in root.iter(f"{SITEMAP}loc")]
     assert urls == ["http://testserver/world/fresh-report/"]
     assert [node.text for node in root.iter(f"{NEWS}title")] == ["Fresh report"]
+
+
+def test_sitemap_addresses_are_on_the_sites_real_host(client, settings):
+    settings.ALLOWED_HOSTS = ["news.example.org"]
+    answer = client.get("/sitemap.xml", HTTP_HOST="news.example.org")
+    locations = [node.text for node in ET.fromstring(answer.content).iter(f"{SITEMAP}loc")]
+    assert locations and all(loc.startswith("http://news.example.org/") for loc in locations)
+    settings.SITE_URL = "https://www.example.org"
+    answer = client.get("/sitemap.xml", HTTP_HOST="news.example.org")
+    locations = [node.text for node in ET.fromstring(answer.content).iter(f"{SITEMAP}loc")]
+    assert all(loc.startswith("https://www.example.org/") for loc in locations)

@@ -102,11 +102,7 @@ def post_comment(
     Raises PermissionDenied when the author may not comment here and ValidationError
     (with a code) for text that is not a comment.
     """
-    check_logged_in(author, "comment")
-    if not author.can_comment:
-        raise NotAllowed("Your account cannot comment at the moment.", "cannot_comment")
-    if not getattr(page.specific, "comments_open", False):
-        raise NotAllowed("Comments are closed on this story.", "comments_closed")
+    check_can_comment(author, page)
     body = clean_body(body)
     if parent is not None and (parent.page_id != page.pk or not parent.is_visible):
         raise ValidationError(
@@ -129,6 +125,15 @@ def post_comment(
             decision=verdict.decision,
         )
     return comment
+
+
+def check_can_comment(author: Reader, page: Page) -> None:
+    """Raise NotAllowed unless `author` may comment on `page` now."""
+    check_logged_in(author, "comment")
+    if not author.can_comment:
+        raise NotAllowed("Your account cannot comment at the moment.", "cannot_comment")
+    if not getattr(page.specific, "comments_open", False):
+        raise NotAllowed("Comments are closed on this story.", "comments_closed")
 
 
 def _refused(reason: Reason, *, author, body: str) -> ValidationError:
@@ -182,8 +187,8 @@ def place_comment(
     comment.status = status
     with transaction.atomic():
         _save_new(comment, announce=False)  # old news: nobody is told of it again
-        Comment.objects.filter(pk=comment.pk).update(created=posted_at)
-        comment.created = posted_at
+        Comment.objects.filter(pk=comment.pk).update(created=posted_at, changed=posted_at)
+        comment.created = comment.changed = posted_at
         record("comment.place", actor=actor, target=comment, status=comment.status)
     return comment
 
@@ -252,7 +257,7 @@ def delete_comment(comment: Comment, *, actor: Reader, ip: str | None = None) ->
     """The author deletes their comment: a tombstone keeps the thread readable."""
     _require_author(comment, actor, "delete")
     if comment.is_tombstone:
-        return comment
+        return comment  # deleting again changes nothing
     with transaction.atomic():
         was_visible = comment.is_visible
         comment.status = Comment.Status.DELETED

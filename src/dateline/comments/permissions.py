@@ -23,6 +23,7 @@ class Allowed:
     react: bool = False
     report: bool = False
     feature: bool = False
+    follow: bool = False  # a published thread's top comment: follow its replies
 
 
 NOTHING = Allowed()
@@ -43,8 +44,7 @@ def grant(nodes, *, viewer, page) -> None:
         for node in walk(nodes):
             node.may = NOTHING
         return
-    # post_comment's rules for any comment here: a writer who may comment, an open story.
-    may_comment = viewer.can_comment and getattr(page, "comments_open", False)
+    may_comment = passes(actions.check_can_comment, viewer, page)  # post_comment's rule
     is_staff = passes(check_staff, viewer)
     for node in walk(nodes):
         node.may = allowed(node.comment, viewer, may_comment=may_comment, is_staff=is_staff)
@@ -63,4 +63,5 @@ def allowed(comment, viewer, *, may_comment, is_staff) -> Allowed:
         react=passes(actions.check_can_react, comment, viewer),
         report=published and not own,
         feature=is_staff and published,  # set_featured features published comments
+        follow=published and comment.depth == 0,  # follow: a published thread
     )

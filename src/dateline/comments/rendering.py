@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from dateline.core.inputs import COMMENT_MAX_LENGTH
+from dateline.screening.selectors import surge_on
 
 from .models import Flag
 
@@ -58,6 +59,8 @@ def comment_words():
         "edit_yours": gettext("Edit your comment"),
         "save": gettext("Save"),
         "delete": gettext("Delete"),
+        "follow": gettext("Follow replies"),
+        "following": gettext("Following replies"),
     }
     return {name: escape(text) for name, text in words.items()}
 
@@ -84,6 +87,7 @@ def shared_context(page, *, request, csrf_token, threads=None):
         "max_length": COMMENT_MAX_LENGTH,
         "too_long": too_long_message(),
         "words": comment_words(),
+        "surge": surge_on(page.pk),
     }
 
 

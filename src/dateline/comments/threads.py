@@ -15,7 +15,9 @@ from django.db.models import BooleanField, Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Comment, Reaction
+from dateline.accounts.selectors import badges_for
+
+from .models import Comment, Follow, Reaction
 
 PAGE_SIZE = 20
 SORTS = {
@@ -47,6 +49,7 @@ class Node:
     replying_to: object = None  # the author a level-three reply answers, when not its parent
     children: list = field(default_factory=list)
     may: object = None  # what the viewer may do with it (comments.permissions.grant)
+    badge: str = ""  # "author" on their own story, "staff", "verified" (label_writers)
 
 
 @dataclass
@@ -58,6 +61,7 @@ class ThreadPage:
     responses: int
     reacted: set
     featured: bool = False
+    followed: set = field(default_factory=set)  # the threads on this page the viewer follows
     cursor: int = field(default_factory=lambda: change_cursor(timezone.now()))
 
     @property
@@ -126,7 +130,8 @@ def thread_page(page, *, sort="oldest", number=1, viewer=None, featured=False):
     ]
     if not featured:
         attach_replies(nodes, viewer)
-    reacted = set()
+    label_writers(nodes, page)
+    reacted, followed = set(), set()
     if viewer is not None and viewer.is_authenticated:
         ids = [node.comment.pk for node in walk(nodes)]
         reacted = set(
@@ -134,7 +139,22 @@ def thread_page(page, *, sort="oldest", number=1, viewer=None, featured=False):
                 "comment_id", flat=True
             )
         )
-    return ThreadPage(nodes, sort, number, has_more, responses(page), reacted, featured)
+        followed = set(
+            Follow.objects.filter(
+                user=viewer, thread_id__in=[n.comment.pk for n in nodes]
+            ).values_list("thread_id", flat=True)
+        )
+    return ThreadPage(
+        nodes, sort, number, has_more, responses(page), reacted, featured, followed=followed
+    )
+
+
+def label_writers(nodes, page):
+    """Each node's badge under this story, for every writer on the page in one query."""
+    writers = {node.comment.author_id for node in walk(nodes) if node.comment.author_id}
+    badges = badges_for(user_ids=writers, story=page) if writers else {}
+    for node in walk(nodes):
+        node.badge = badges.get(node.comment.author_id, "")
 
 
 def responses(page):
@@ -164,6 +184,7 @@ def changes_since(page, *, cursor, viewer=None):
     )
     reached = changed[-1].changed - MICROSECOND if len(changed) == LIVE_BATCH else now
     nodes = [Node(comment, replying_to=answered(comment)) for comment in changed]
+    label_writers(nodes, page)
     return Changes(
         nodes,
         cursor=max(cursor, change_cursor(min(reached + LIVE_LAG, now))),

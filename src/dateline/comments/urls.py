@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:comment_id>/react/", views.react, name="react"),
     path("<int:comment_id>/flag/", views.flag, name="flag"),
     path("<int:comment_id>/feature/", views.feature, name="feature"),
+    path("<int:comment_id>/follow/", views.follow, name="follow"),
 ]

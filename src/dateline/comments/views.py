@@ -195,6 +195,14 @@ def react(request, comment):
 
 
 @comment_view
+def follow(request, comment):
+    on = request.POST.get("on", "1") == "1"
+    actions.follow(comment, user=request.user, on=on)
+    if on:
+        messages.success(request, gettext("You will be told of new replies in this thread."))
+
+
+@comment_view
 def flag(request, comment):
     note = clean_text(request.POST.get("note", ""), name="note", max_length=NOTE_MAX_LENGTH)
     actions.flag(comment, user=request.user, reason=request.POST.get("reason", ""), note=note)

@@ -1,6 +1,7 @@
 """Every write screening makes: a surge's start and end (the Surge row, the audit row, mail)."""
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -8,6 +9,7 @@ from wagtail.models import Page
 
 from dateline.audit.log import record
 from dateline.core.mail import queue_mail
+from dateline.core.pagecache import invalidate_page
 
 from .models import Surge
 
@@ -19,6 +21,7 @@ def start_surge(page: Page, reason: str) -> None:
     Surge.objects.filter(page=page, ended__isnull=True).update(ended=F("started"))
     surge = Surge.objects.create(page=page, reason=reason[:200])
     record("screening.surge_start", target=page, reason=reason)
+    transaction.on_commit(lambda: invalidate_page(page.pk))  # the story says it is held
     mail_moderators(page, reason, key=f"surge:{surge.pk}")
 
 
@@ -26,6 +29,7 @@ def end_surge(page: Page, reason: str) -> None:
     """The story calmed down: its open Surge rows end now."""
     Surge.objects.filter(page=page, ended__isnull=True).update(ended=timezone.now())
     record("screening.surge_end", target=page, reason=reason)
+    transaction.on_commit(lambda: invalidate_page(page.pk))
 
 
 def mail_moderators(page: Page, reason: str, *, key: str) -> None:

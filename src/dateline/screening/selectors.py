@@ -18,3 +18,8 @@ def open_surges():
         for surge in Surge.objects.filter(ended__isnull=True).select_related("page")
         if is_on(state, str(surge.page_id))
     ]
+
+
+def surge_on(page_id) -> bool:
+    """Whether comments on the story are held for a moderator because of a surge."""
+    return is_on(cache_state(), str(page_id))

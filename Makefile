@@ -8,11 +8,14 @@ PORT ?= 8000
 .PHONY: run install test test-install lint models clean
 
 ## run: install, migrate the SQLite database, load the demo content (once), build the static
-## files (here, once, not in every server: see docs/deploy.md) and serve on $(HOST):$(PORT)
+## files (here, once, not in every server: see docs/deploy.md), then serve on $(HOST):$(PORT)
+## with a background worker beside the server (mail, notifications); Ctrl-C stops both
 run: install
 	$(BIN)/dateline migrate --no-input
 	$(BIN)/dateline demo
 	$(BIN)/dateline collectstatic --no-input --verbosity 0
+	$(BIN)/dateline worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/dateline serve --host $(HOST) --port $(PORT)
 
 install: $(BIN)/.installed

@@ -7,6 +7,7 @@ Comment: it gets plain values.
 """
 
 import re
+from dataclasses import replace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -44,12 +45,18 @@ def screen_comment(comment, *, ip=None, is_edit=False):
         created=now,
         ip=ip,
         page=str(page.pk),
-        article_text=story_text(page),
-        history=history_of(comment.author, exclude=comment.pk),
         is_edit=is_edit,
     )
     with time_screening():
-        verdict = pipeline.judge(submission, policy, state)
+        # Posted too fast or twice: refused before the story and the writer's record are read.
+        verdict = pipeline.pace(submission, policy, state)
+        if verdict is None:
+            submission = replace(
+                submission,
+                article_text=story_text(page),
+                history=history_of(comment.author, exclude=comment.pk),
+            )
+            verdict = pipeline.judge(submission, policy, state, paced=True)
     if not is_edit and not verdict.refusal:
         change = surge.observe(
             state, submission.page, now, held=pipeline.held_for_content(verdict), policy=policy

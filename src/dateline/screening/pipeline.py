@@ -51,10 +51,17 @@ def identity_attack(body, toxicity):
     return found
 
 
-def judge(sub: Submission, policy: Policy, state: State) -> Verdict:
+def pace(sub: Submission, policy: Policy, state: State) -> Verdict | None:
+    """The refusal of a comment posted too fast or twice, or None: cheap, and run first."""
     refused = [reason for rule in PACING_RULES for reason in rule(sub, policy, state)]
+    return Verdict(decision=Decision.REJECT, reasons=tuple(refused)) if refused else None
+
+
+def judge(sub: Submission, policy: Policy, state: State, *, paced: bool = False) -> Verdict:
+    """Every rule, every attribute and the story's surge state; `paced`: `pace` ran already."""
+    refused = None if paced else pace(sub, policy, state)
     if refused:  # too fast or twice: refused before any costly rule or model runs
-        return Verdict(decision=Decision.REJECT, reasons=tuple(refused))
+        return refused
     reasons = [located(reason, sub.body) for rule in RULES for reason in rule(sub, policy, state)]
     scores, evidence = {}, {}
     if sub.body.strip():

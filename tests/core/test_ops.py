@@ -210,7 +210,15 @@ def dateline(*args, environment, cwd):
     env = {
         name: value
         for name, value in os.environ.items()
-        if name not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DEBUG")
+        # the suite's own switches (the browser tests allow sync calls in async code) stay here
+        if name
+        not in (
+            "DATABASE_URL",
+            "REDIS_URL",
+            "DJANGO_SETTINGS_MODULE",
+            "DEBUG",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        )
     }
     env.update(environment)
     env["DATELINE_DATA_DIR"] = str(cwd / "var")

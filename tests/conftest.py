@@ -82,6 +82,15 @@ def plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def english_around():
+    """A request leaves its language active in the thread: every test starts in English."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def tasks_run_at_once(settings):
     """Background tasks run as soon as they are queued (after the commit: tests that want
     them use `django_capture_on_commit_callbacks`); the worker's own tests use the

@@ -16,13 +16,6 @@ PASSWORD = "a long test passphrase"
 FROM_ARABIC = "?next=/ar/"
 
 
-@pytest.fixture(autouse=True)
-def english_around():
-    """A request leaves its language active in the thread: each test starts in English."""
-    with translation.override("en"):
-        yield
-
-
 @pytest.mark.skipif(not shutil.which("msgfmt"), reason="needs msgfmt")
 def test_compiled_catalogue_matches_its_source(tmp_path):
     compiled = tmp_path / "django.mo"

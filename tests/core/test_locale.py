@@ -3,18 +3,10 @@
 import re
 
 import pytest
-from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
 ARTICLE = "/world/we-are-winning-in-mali/"
-
-
-@pytest.fixture(autouse=True)
-def english_around():
-    """A request leaves its language active in the thread: the next test starts in English."""
-    with translation.override("en"):
-        yield
 
 
 def html_lang(response):

@@ -16,13 +16,6 @@ import dateline.newsroom
 LOCALE = Path(dateline.newsroom.__file__).parent / "locale" / "ar" / "LC_MESSAGES"
 
 
-@pytest.fixture(autouse=True)
-def english_around():
-    """A request leaves its language active in the thread: each test starts in English."""
-    with translation.override("en"):
-        yield
-
-
 def catalogue_entries():
     """(msgid, msgstr) for the singular entries of the Arabic catalogue's source."""
     entries, msgid = [], None

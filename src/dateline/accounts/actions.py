@@ -13,6 +13,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dateline.audit.log import record
 from dateline.core.mail import queue_mail
@@ -32,7 +33,7 @@ def create_account(*, email: str, password: str, display_name: str, ip: str | No
     try:
         validate_email(email)
     except ValidationError as error:
-        raise ValidationError("Enter a valid email address.", code="invalid_email") from error
+        raise ValidationError(_("Enter a valid email address."), code="invalid_email") from error
     email = User.objects.normalize_email(email)
     display_name = clean_display_name(display_name)
     candidate = User(email=email, username=email, display_name=display_name)
@@ -42,14 +43,14 @@ def create_account(*, email: str, password: str, display_name: str, ip: str | No
         raise ValidationError(" ".join(error.messages), code="weak_password") from error
     with transaction.atomic():
         if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError("An account with that email exists.", code="email_taken")
+            raise ValidationError(_("An account with that email exists."), code="email_taken")
         check_available(display_name, users=User.objects, bylines=ReservedByline.objects)
         candidate.set_password(password)
         try:
             candidate.save()
         except IntegrityError as error:  # a concurrent sign-up took the name first
             raise ValidationError(
-                "That display name is taken.", code="display_name_taken"
+                _("That display name is taken."), code="display_name_taken"
             ) from error
         record("account.create", actor=candidate, target=candidate, ip=ip)
     return candidate
@@ -144,13 +145,13 @@ def verify_email(token):
         data = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
     except signing.SignatureExpired as error:
         raise ValidationError(
-            "This link has expired: ask for a new one.", code="expired"
+            _("This link has expired: ask for a new one."), code="expired"
         ) from error
     except signing.BadSignature as error:
-        raise ValidationError("This link is not valid.", code="invalid") from error
+        raise ValidationError(_("This link is not valid."), code="invalid") from error
     user = get_user_model().objects.filter(pk=data.get("user"), email=data.get("email")).first()
     if user is None:
-        raise ValidationError("This link is for an address no longer in use.", code="invalid")
+        raise ValidationError(_("This link is for an address no longer in use."), code="invalid")
     if not user.email_verified:
         user.email_verified = True
         user.save(update_fields=["email_verified"])
@@ -161,7 +162,7 @@ def verify_email(token):
 def delete_account(user, *, password, ip=None):
     """Delete a reader's account: comments become tombstones, then the account goes."""
     if not user.check_password(password or ""):
-        raise PermissionDenied("That password is not right.")
+        raise PermissionDenied(_("That password is not right."))
     with transaction.atomic():
         hooks.account_deleted(user, actor=user)
         record("account.delete", actor=None, target=user, ip=ip, display_name=user.display_name)

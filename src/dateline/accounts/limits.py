@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from dateline.core.state import cache_state
 
@@ -38,7 +39,12 @@ class RateLimited(ValidationError):
         self.retry_after = max(1, math.ceil(wait))
         minutes = math.ceil(self.retry_after / 60)
         super().__init__(
-            f"Too many attempts: try again in {minutes} minute{'s' * (minutes != 1)}.",
+            ngettext(
+                "Too many attempts: try again in %(count)d minute.",
+                "Too many attempts: try again in %(count)d minutes.",
+                minutes,
+            )
+            % {"count": minutes},
             code="rate_limited",
         )
 

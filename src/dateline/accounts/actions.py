@@ -164,7 +164,7 @@ def delete_account(user, *, password, ip=None):
     if not user.check_password(password or ""):
         raise PermissionDenied(_("That password is not right."))
     with transaction.atomic():
-        hooks.account_deleted(user, actor=user)
+        hooks.account_deleted.call(user, actor=user)
         record("account.delete", actor=None, target=user, ip=ip, display_name=user.display_name)
         user.delete()
 

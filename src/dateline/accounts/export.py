@@ -1,6 +1,6 @@
 """Everything the site holds about a reader, as one JSON-ready dict (their data download).
 
-The apps above accounts add their part through `accounts.hooks.on_data_export`.
+The apps above accounts add their part through `accounts.hooks.data_export`.
 """
 
 from dateline.audit.models import AuditEntry

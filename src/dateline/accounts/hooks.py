@@ -4,31 +4,16 @@ Accounts never imports those apps: comments, for one, registers in its AppConfig
 how a deleted account's comments become tombstones and what it adds to a data download.
 """
 
-_on_delete = []
-_data = []
+from dateline.core.hooks import Hook
 
-
-def on_account_delete(function):
-    """Register `function(user, *, actor)`, run in the transaction that deletes `user`."""
-    if function not in _on_delete:
-        _on_delete.append(function)
-    return function
-
-
-def on_data_export(function):
-    """Register `function(user) -> dict`, merged into the reader's data download."""
-    if function not in _data:
-        _data.append(function)
-    return function
-
-
-def account_deleted(user, *, actor):
-    for function in _on_delete:
-        function(user, actor=actor)
+# Run in the transaction that deletes the account.
+account_deleted = Hook("function(user, *, actor)")
+# Each answer is merged into the reader's data download.
+data_export = Hook("function(user) -> dict")
 
 
 def exported_data(user):
     data = {}
-    for function in _data:
-        data.update(function(user))
+    for part in data_export.call(user):
+        data.update(part)
     return data

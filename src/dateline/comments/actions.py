@@ -293,7 +293,7 @@ def moderate(comment: Comment, *, actor: Reader, decision: Ruling, reason: str =
         record(f"comment.{decision}", actor=actor, target=comment, reason=reason)
         _changed(comment, was_visible=was_visible)
         if was_held and decision in (Ruling.APPROVE, Ruling.REJECT):
-            hooks.ruled(comment, ruling=decision, reason=comment.moderation_reason)
+            hooks.ruled(comment, decision=decision, reason=comment.moderation_reason)
     return comment
 
 

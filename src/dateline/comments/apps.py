@@ -11,5 +11,5 @@ class CommentsConfig(AppConfig):
 
         from . import actions, export
 
-        hooks.on_account_delete(actions.delete_all_by_author)
-        hooks.on_data_export(export.user_data)
+        hooks.account_deleted.register(actions.delete_all_by_author)
+        hooks.data_export.register(export.user_data)

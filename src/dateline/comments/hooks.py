@@ -7,31 +7,17 @@ the change is committed, so it never sees a write that was rolled back.
 
 from django.db import transaction
 
-_on_visible = []
-_on_ruling = []
+from dateline.core.hooks import Hook
 
-
-def on_visible(function):
-    """Register `function(comment)`: a comment became visible (posted, or approved)."""
-    if function not in _on_visible:
-        _on_visible.append(function)
-    return function
-
-
-def on_ruling(function):
-    """Register `function(comment, *, ruling, reason)`: a moderator ruled on a held comment."""
-    if function not in _on_ruling:
-        _on_ruling.append(function)
-    return function
+# A comment became visible: posted, or approved by a moderator.
+visible = Hook("function(comment)")
+# A moderator approved or rejected a held comment.
+ruling = Hook("function(comment, *, ruling, reason)")
 
 
 def became_visible(comment):
-    for function in _on_visible:
-        transaction.on_commit(lambda function=function: function(comment))
+    transaction.on_commit(lambda: visible.call(comment))
 
 
-def ruled(comment, *, ruling, reason):
-    for function in _on_ruling:
-        transaction.on_commit(
-            lambda function=function: function(comment, ruling=ruling, reason=reason)
-        )
+def ruled(comment, *, decision, reason):
+    transaction.on_commit(lambda: ruling.call(comment, ruling=decision, reason=reason))

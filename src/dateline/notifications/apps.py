@@ -10,5 +10,5 @@ class NotificationsConfig(AppConfig):
 
         from . import actions
 
-        hooks.on_visible(actions.comment_appeared)
-        hooks.on_ruling(actions.comment_ruled)
+        hooks.visible.register(actions.comment_appeared)
+        hooks.ruling.register(actions.comment_ruled)

@@ -26,3 +26,16 @@ def test_readyz_says_when_the_queue_is_unreachable(client, settings):
     settings.RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:1/0"}}  # nothing listens
     answer = client.get("/readyz", REMOTE_ADDR="127.0.0.1")
     assert answer.status_code == 503 and answer.json()["failing"] == ["queue"]
+
+
+def test_cache_hits_on_the_fast_path_are_timed(monkeypatch):
+    from dateline.core import metrics
+    from dateline.core.pagecache import PageCacheApplication
+
+    app = PageCacheApplication(lambda environ, start: [b"from django"])
+    entry = {"status": 200, "headers": [("Content-Type", "text/html")], "content": b"cached"}
+    monkeypatch.setattr(app, "lookup", lambda environ: entry)
+    counted = metrics.REQUEST_SECONDS.labels(view="pagecache", method="GET", status="2xx")
+    before = counted._sum.get()
+    body = app({"REQUEST_METHOD": "GET", "PATH_INFO": "/"}, lambda status, headers: None)
+    assert body == [b"cached"] and counted._sum.get() > before

@@ -157,9 +157,17 @@ class RequestMetricsMiddleware:
             view = "pagecache"
         else:
             view = "unmatched"
-        REQUEST_SECONDS.labels(
+        observe_request(
             view=view,
-            method=request.method if request.method in METHODS else "other",
-            status=f"{response.status_code // 100}xx",
-        ).observe(time.perf_counter() - started)
+            method=request.method,
+            status=response.status_code,
+            seconds=time.perf_counter() - started,
+        )
         return response
+
+
+def observe_request(*, view: str, method: str, status: int, seconds: float) -> None:
+    """One answered request in the latency histogram (Django's, or the cache's fast path)."""
+    REQUEST_SECONDS.labels(
+        view=view, method=method if method in METHODS else "other", status=f"{status // 100}xx"
+    ).observe(seconds)

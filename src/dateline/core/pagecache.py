@@ -48,6 +48,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils.encoding import escape_uri_path
 
+from .metrics import observe_request
 from .state import shared_cache_lock
 
 SITE_VERSION_KEY = "pagecache:site"
@@ -277,11 +278,18 @@ class PageCacheApplication:
         self.local = OrderedDict()  # key -> (checked at, entry)
 
     def __call__(self, environ, start_response):
+        started = time.perf_counter()
         entry = self.lookup(environ)
         if entry is None:
             return self.application(environ, start_response)
         headers = [*entry["headers"], ("X-Page-Cache", "hit")]
         start_response(f"{entry['status']} OK", headers)
+        observe_request(  # most anonymous reading never reaches Django's middleware
+            view="pagecache",
+            method=environ["REQUEST_METHOD"],
+            status=entry["status"],
+            seconds=time.perf_counter() - started,
+        )
         return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [entry["content"]]
 
     def lookup(self, environ):

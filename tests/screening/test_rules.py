@@ -6,7 +6,7 @@ import pytest
 
 from dateline.core.attributes import CommentPolicy
 from dateline.core.state import MemoryStore, State
-from dateline.screening import rules, surge, text
+from dateline.screening import pipeline, rules, surge, text
 from dateline.screening.policy import Policy
 from dateline.screening.rules import History, Submission
 from dateline.screening.verdict import Decision
@@ -188,7 +188,8 @@ def test_rate_limit_applies_per_address_across_accounts():
 
 def posted(body, state, **fields):
     """Check `body` for repeats, then remember it as accepted, as the pipeline does."""
-    reasons = run(rules.duplicates, body, state=state, **fields)
+    reasons = run(rules.repeated, body, state=state, **fields)
+    reasons += run(rules.copied, body, state=state, **fields)
     rules.remember(submit(body, **fields), Policy(), state)
     return reasons
 
@@ -197,7 +198,7 @@ def test_repeated_text_from_one_writer_is_rejected():
     state = State(MemoryStore())
     body = "Great article! Visit my page for the best deals on alarm systems today."
     assert posted(body, state) == []
-    again = run(rules.duplicates, body.replace("today", "now"), state=state, seconds=60)
+    again = run(rules.repeated, body.replace("today", "now"), state=state, seconds=60)
     assert ("duplicate", Decision.REJECT) in codes(again)
 
 
@@ -205,14 +206,14 @@ def test_same_text_from_several_accounts_is_held():
     state = State(MemoryStore())
     body = "Everyone should read the truth about this war at my blog, link in my profile."
     posted(body, state, author="one")
-    reasons = run(rules.duplicates, body, state=state, author="two", seconds=30)
+    reasons = run(rules.copied, body, state=state, author="two", seconds=30)
     assert codes(reasons) == [("copied_text", Decision.HOLD)]
 
 
 def test_short_agreement_is_not_a_campaign():
     state = State(MemoryStore())
     posted("I agree completely.", state, author="one")
-    assert run(rules.duplicates, "I agree completely.", state=state, author="two") == []
+    assert run(rules.copied, "I agree completely.", state=state, author="two") == []
 
 
 def test_new_commenters_are_premoderated_until_approved():
@@ -271,3 +272,13 @@ def test_near_duplicates_are_word_sets_that_mostly_overlap():
         text.fingerprint("The border matters more than the elections" + shared_tail)
     )(text.fingerprint("Refuelling comes after the harvest" + shared_tail))
     assert not text.near_to(text.fingerprint("I agree."))(text.fingerprint("I disagree."))
+
+
+def test_text_copied_from_other_accounts_is_held_not_refused():
+    """Copied text is a reason to hold (for a person to read), never a refusal of pace."""
+    state = State(MemoryStore())
+    body = "The airlift depends on the harvest more than anyone in the capital admits."
+    posted(body, state, author="one")
+    verdict = pipeline.judge(submit(body, author="two", seconds=30), Policy(), state)
+    assert verdict.decision == Decision.HOLD and verdict.refusal is None
+    assert [reason.code for reason in verdict.reasons] == ["copied_text"]

@@ -54,6 +54,8 @@ def identity_attack(body, toxicity):
 def pace(sub: Submission, policy: Policy, state: State) -> Verdict | None:
     """The refusal of a comment posted too fast or twice, or None: cheap, and run first."""
     refused = [reason for rule in PACING_RULES for reason in rule(sub, policy, state)]
+    if any(reason.code.kind != Kind.POSTING for reason in refused):
+        raise ValueError("a pacing rule may only refuse for how the writer posts")
     return Verdict(decision=Decision.REJECT, reasons=tuple(refused)) if refused else None
 
 

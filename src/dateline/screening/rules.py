@@ -162,24 +162,24 @@ def rate_limit(sub, policy, state):
             return
 
 
-def duplicates(sub, policy, state):
-    """The same text again from one person (rejected) or from several accounts (held)."""
-    words = len(text.fold(sub.body).split())
-    if words < 2:
+def repeated(sub, policy, state):
+    """The same text again from the same person: refused (they posted it already)."""
+    if sub.is_edit or len(text.fold(sub.body).split()) < 2:
         return
-    fingerprint = text.fingerprint(sub.body)
-    is_near = text.near_to(fingerprint)
-    window = policy.duplicate_window_seconds
-    mine = state.recent(f"author:{sub.author}", sub.created, window)
-    if not sub.is_edit and any(is_near(old) for old in mine):
-        yield Reason(
-            Code.DUPLICATE,
-            "You have already posted this comment.",
-            Decision.REJECT,
-        )
-    everyone = state.recent("everyone", sub.created, window)
+    is_near = text.near_to(text.fingerprint(sub.body))
+    mine = state.recent(f"author:{sub.author}", sub.created, policy.duplicate_window_seconds)
+    if any(is_near(old) for old in mine):
+        yield Reason(Code.DUPLICATE, "You have already posted this comment.", Decision.REJECT)
+
+
+def copied(sub, policy, state):
+    """The same text from several accounts in the last hour: held (a campaign, or a copy)."""
+    if len(text.fold(sub.body).split()) < MIN_WORDS_FOR_CAMPAIGN:
+        return
+    is_near = text.near_to(text.fingerprint(sub.body))
+    everyone = state.recent("everyone", sub.created, policy.duplicate_window_seconds)
     others = {author for old, author in everyone if author != sub.author and is_near(old)}
-    if others and words >= MIN_WORDS_FOR_CAMPAIGN:
+    if others:
         yield Reason(
             Code.COPIED_TEXT,
             f"The same text was posted from {len(others)} other account"
@@ -232,5 +232,5 @@ def section_policy(sub, policy, state):
 
 
 # How the writer is posting: run first, and a comment they refuse is judged no further.
-PACING_RULES = [rate_limit, duplicates]
-RULES = [empty_or_too_long, gibberish, linked, word_lists, trust, section_policy]
+PACING_RULES = [rate_limit, repeated]
+RULES = [empty_or_too_long, gibberish, linked, word_lists, copied, trust, section_policy]

@@ -81,6 +81,14 @@ def plain_static_files(settings):
     }
 
 
+@pytest.fixture
+def story(db):
+    """The demo blog post that carries the demo thread."""
+    from dateline.newsroom.models import BlogPostPage
+
+    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
+
+
 @pytest.fixture(autouse=True)
 def english_around():
     """A request leaves its language active in the thread: every test starts in English."""

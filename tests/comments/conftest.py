@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from dateline.newsroom.models import ArticlePage, BlogPostPage
+from dateline.newsroom.models import ArticlePage
 from tests.factories import make_person
 
 _numbers = itertools.count(1)
@@ -14,12 +14,6 @@ _numbers = itertools.count(1)
 def without_screening(settings):
     """These tests are about the comment path itself; tests/screening covers the judging."""
     settings.SCREENING_ENABLED = False
-
-
-@pytest.fixture
-def story(db):
-    """The demo blog post that carries the demo thread."""
-    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
 
 
 @pytest.fixture

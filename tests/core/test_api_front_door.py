@@ -13,7 +13,6 @@ from dateline.accounts.actions import issue_token
 from dateline.comments import actions as comment_actions
 from dateline.comments.models import Comment
 from dateline.core.api import MAX_BODY_BYTES
-from dateline.newsroom.models import BlogPostPage
 from tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
@@ -22,11 +21,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def without_screening(settings):
     settings.SCREENING_ENABLED = False
-
-
-@pytest.fixture
-def story():
-    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
 
 
 @pytest.fixture

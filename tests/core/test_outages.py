@@ -9,7 +9,6 @@ from django.test import Client
 from dateline.comments.models import Comment
 from dateline.core.errors import RETRY_AFTER_SECONDS
 from dateline.core.pagecache import LOST_INVALIDATION, PageCacheApplication, invalidate_page
-from dateline.newsroom.models import BlogPostPage
 from dateline.settings import redis_cache
 from tests.core.test_pagecache import ARTICLE, CountingApplication, wsgi_get
 from tests.factories import make_person
@@ -41,11 +40,6 @@ def browser_client():
 @pytest.fixture
 def writer():
     return make_person("Outage Writer", email_verified=True)
-
-
-@pytest.fixture
-def story():
-    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
 
 
 @pytest.mark.usefixtures("redis_down")

@@ -4,16 +4,10 @@ import pytest
 from django.contrib.messages import get_messages
 
 from dateline.comments.models import Comment
-from dateline.newsroom.models import BlogPostPage
 from tests.factories import make_person
 from tests.moderation.test_queue import held
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def story():
-    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
 
 
 @pytest.fixture

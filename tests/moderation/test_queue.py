@@ -4,18 +4,12 @@ import pytest
 
 from dateline.audit.models import AuditEntry
 from dateline.comments.models import Comment, Flag
-from dateline.newsroom.models import BlogPostPage
 from tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
 
 
 person = make_person
-
-
-@pytest.fixture
-def story():
-    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from django.core import mail
 
 from dateline.comments import actions
 from dateline.comments.models import Comment
-from dateline.newsroom.models import BlogPostPage
 from dateline.notifications import actions as notifications
 from dateline.notifications.models import Delivery, Notification, Preference
 from tests.factories import make_person
@@ -19,11 +18,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def without_screening(settings):
     settings.SCREENING_ENABLED = False
-
-
-@pytest.fixture
-def story():
-    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
 
 
 @pytest.fixture

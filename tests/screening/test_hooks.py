@@ -23,11 +23,6 @@ SPAM = (
 
 
 @pytest.fixture
-def story():
-    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
-
-
-@pytest.fixture
 def regular(db):
     """A reader with two approved comments: past the new-commenter hold."""
     user = make_person("Regular Reader", joined_days_ago=100)

@@ -5,16 +5,10 @@ from django.core import mail
 
 from dateline.audit.models import AuditEntry
 from dateline.core.state import cache_state
-from dateline.newsroom.models import BlogPostPage
 from dateline.screening import actions, selectors
 from dateline.screening.models import Surge
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def story():
-    return BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
 
 
 def surge_on(page, on):

@@ -58,11 +58,16 @@ def background(*, attempts: int = 5, first_delay: int = 30):
 
 
 def retry(queued, delay, *args, **kwargs):
-    backend = task_backends[QUEUE]
-    if backend.supports_defer:
-        queued.using(run_after=timezone.now() + delay).enqueue(*args, **kwargs)
-    else:  # a backend that runs tasks at once (tests, no worker): try again at once
-        queued.enqueue(*args, **kwargs)
+    """Queue the next try now (a failing task is outside any transaction of its caller's)."""
+    deferred(queued, timezone.now() + delay).enqueue(*args, **kwargs)
+
+
+def deferred(queued, when):
+    """`queued` set to run at `when`; as it is on a backend that runs tasks at once
+    (tests, no worker), or when `when` has come."""
+    if task_backends[QUEUE].supports_defer and when > timezone.now():
+        return queued.using(run_after=when)
+    return queued
 
 
 def later(queued, *args, **kwargs):
@@ -85,10 +90,7 @@ def queue_depth() -> int:
 def later_at(when, queued, *args, **kwargs):
     """Queue `queued` to run at `when` (at once on a backend that cannot wait), once the
     current transaction commits."""
-    backend = task_backends[QUEUE]
-    if backend.supports_defer and when > timezone.now():
-        queued = queued.using(run_after=when)
-    later(queued, *args, **kwargs)
+    later(deferred(queued, when), *args, **kwargs)
 
 
 def check_queue() -> None:

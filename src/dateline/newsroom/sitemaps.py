@@ -14,7 +14,7 @@ class AllEditionsSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
-        base = getattr(settings, "SITE_URL", "").rstrip("/")
+        base = settings.SITE_URL.rstrip("/")
         for url in urls:
             path = urlsplit(url["location"]).path
             url["location"] = base + path if base else self.request.build_absolute_uri(path)

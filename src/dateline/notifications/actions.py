@@ -145,7 +145,7 @@ def mail_digest(user: User, pending: list[Notification]) -> None:
 
 def site_url() -> str:
     """The site's address for links in email: SITE_URL, else the default Wagtail site's."""
-    if getattr(settings, "SITE_URL", ""):
+    if settings.SITE_URL:
         return settings.SITE_URL.rstrip("/")
     site = Site.objects.filter(is_default_site=True).first()
     return site.root_url if site else ""

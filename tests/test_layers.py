@@ -18,7 +18,7 @@ LAYERS = [
     {"accounts"},
     {"screening"},
     {"comments"},
-    {"moderation", "notifications"},
+    {"moderation", "notifications", "archives"},
 ]
 LAYER_OF = {app: level for level, apps in enumerate(LAYERS) for app in apps}
 PROJECT_LEVEL = {"__init__", "__main__", "settings", "urls", "wsgi", "cli"}

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "dateline.comments",
     "dateline.moderation",
     "dateline.notifications",
+    "dateline.archives",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

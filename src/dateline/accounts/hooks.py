@@ -17,3 +17,8 @@ def exported_data(user):
     for part in data_export.call(user):
         data.update(part)
     return data
+
+
+# Run in the transaction where a reader claims an imported writer's profile: the apps
+# above move what the profile wrote to the reader.
+imported_profile_claimed = Hook("function(profile, *, reader)")

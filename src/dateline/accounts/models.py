@@ -29,16 +29,38 @@ class User(AbstractUser):
         related_name="account",
         help_text="The byline this person writes under: an Author badge on their stories.",
     )
+    # A writer brought over with an archive of comments (`actions.imported_writers`): no
+    # password, no login, the name kept as the old system showed it. `imported_key` is the
+    # writer's key in that system; `imported_email` the address it gave, by which a reader
+    # who verifies it may claim the comments (`actions.claim_imported`).
+    imported_key = models.CharField(max_length=255, null=True, blank=True, unique=True)
+    imported_email = models.EmailField(blank=True, db_index=True)
+    claimed_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="claimed"
+    )
 
     def __str__(self):
         return self.display_name or self.username
 
     def save(self, *args, **kwargs):
-        self.display_name_key = name_key(self.display_name or self.username)
+        self.display_name_key = self.key_for_name()
         super().save(*args, **kwargs)
+
+    def key_for_name(self):
+        """The name's look-alike key. An imported writer's name is kept as written and
+        never reserves anything: its key is its own username, which no name folds to."""
+        if self.imported_key:
+            return f"~{self.username}"
+        return name_key(self.display_name or self.username)
+
+    @property
+    def is_imported(self):
+        return self.imported_key is not None
 
     @property
     def badge(self):
+        if self.is_imported:
+            return "imported"
         if self.is_staff:
             return "staff"
         return "verified" if self.is_verified else ""

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
@@ -13,7 +13,8 @@ from .models import ReservedByline
 def badges_for(*, user_ids: Iterable[int], story: Page) -> dict[int, str]:
     """{account id: badge} for the writers of one page of comments under `story`, in one query.
 
-    "author" for an account whose byline is on the story, else "staff", else "verified";
+    "imported" for a writer brought over with an archive; "author" for an account whose
+    byline is on the story, else "staff", else "verified";
     accounts without a badge are left out. `story` is a page (specific or not).
     """
     bylines = getattr(story.specific_deferred, "bylines", None)
@@ -23,6 +24,7 @@ def badges_for(*, user_ids: Iterable[int], story: Page) -> dict[int, str]:
         else [When(byline__in=bylines.values_list("pk", flat=True), then=Value("author"))]
     )
     badge = Case(
+        When(imported_key__isnull=False, then=Value("imported")),
         *author,
         When(is_staff=True, then=Value("staff")),
         When(is_verified=True, then=Value("verified")),
@@ -56,3 +58,17 @@ def name_conflicts(*, user_ids: Iterable[int] | None = None) -> dict[int, str]:
     if user_ids is not None:
         users = users.filter(pk__in=user_ids)
     return dict(users.values_list("pk", "lookalike_of"))
+
+
+def claimable_profiles(*, reader) -> list:
+    """The imported writers' profiles `reader` may claim: written with their verified email."""
+    if not (reader.is_authenticated and reader.email_verified and reader.email):
+        return []
+    return list(
+        get_user_model()
+        .objects.filter(
+            imported_email=reader.email.lower(), imported_key__isnull=False, claimed_by=None
+        )
+        .annotate(comment_count=Count("comments"))
+        .filter(comment_count__gt=0)
+    )

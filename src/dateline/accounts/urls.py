@@ -20,6 +20,7 @@ urlpatterns = [
     path("settings/verify/", views.resend_verification, name="resend_verification"),
     path("settings/export/", views.export_data, name="export"),
     path("settings/delete/", views.delete_account, name="delete"),
+    path("settings/claim/<int:profile_id>/", views.claim, name="claim"),
     path("verify/<str:token>/", views.verify_email, name="verify_email"),
     path("people/<int:user_id>/", views.profile, name="profile"),
     path(

@@ -23,6 +23,7 @@ from . import actions, limits
 from .api import FIELD_OF_CODE
 from .export import user_data
 from .forms import DeleteAccountForm, DisplayNameForm, SignupForm
+from .selectors import claimable_profiles
 
 
 def attach_error(form, error):
@@ -120,7 +121,22 @@ def account_settings(request):
         else:
             messages.success(request, _("Your display name was changed."))
             return redirect("accounts:settings")
-    return render(request, "accounts/settings.html", {"form": form})
+    claimable = claimable_profiles(reader=request.user)
+    return render(request, "accounts/settings.html", {"form": form, "claimable": claimable})
+
+
+@login_required
+@require_POST
+def claim(request, profile_id):
+    """Take over an imported writer's comments written with the reader's verified email."""
+    profile = get_object_or_404(get_user_model(), pk=profile_id, imported_key__isnull=False)
+    try:
+        actions.claim_imported(reader=request.user, profile=profile)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Those comments now show under your name."))
+    return redirect("accounts:settings")
 
 
 def verify_email(request, token):

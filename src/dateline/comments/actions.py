@@ -5,6 +5,7 @@ edited text, keeps the counters, makes the page's cached copies stale, and write
 audit row. Views and the API call these; nothing else writes comments.
 """
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import islice
 
@@ -12,7 +13,8 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -30,6 +32,9 @@ from . import hooks, screening
 from .models import Comment, Flag, Follow, Reaction, Ruling
 from .text import clean_body, render_body
 
+TOMBSTONES = (Comment.Status.DELETED, Comment.Status.REMOVED)
+# What a comment brought from an archive may hold: old systems allowed long comments.
+ARCHIVED_MAX_LENGTH = 100_000
 Reader = User | AnonymousUser  # whoever is asking; the checks refuse the anonymous
 MAX_DEPTH = 2  # depth 0, 1 and 2: three levels shown; deeper replies stay at level three
 STATUS_OF_DECISION = {
@@ -193,6 +198,90 @@ def place_comment(
     return comment
 
 
+@dataclass(frozen=True)
+class Archived:
+    """A comment from an archive, ready to place: its parent already placed (or None)."""
+
+    page_id: int
+    author_id: int | None
+    parent: Comment | None
+    body: str  # plain text, checked by `clean_archived_body`
+    posted_at: datetime
+    status: str
+    screening: dict = field(default_factory=dict)
+
+
+def clean_archived_body(body: str) -> str:
+    """An archived comment's text: checked like a new one's, but not cut to today's length
+    limit (the archive is history; the limit is for what readers write here)."""
+    return clean_body(body, max_length=ARCHIVED_MAX_LENGTH)
+
+
+def place_archived(entries: list[Archived]) -> list[Comment]:
+    """Place many comments from an archive in one insert, at the times they were posted.
+
+    As `place_comment`: not screened here, nobody is told, threads' reply counts kept.
+    Unlike it, the audit row is the import's own and cached pages go stale once per
+    import (`archived_pages_changed`). A deleted comment is a tombstone, without its text.
+    """
+    comments = [
+        Comment(
+            page_id=entry.page_id,
+            author_id=entry.author_id,
+            parent=entry.parent,
+            thread_id=entry.parent.thread_id if entry.parent else None,
+            depth=min(entry.parent.depth + 1, MAX_DEPTH) if entry.parent else 0,
+            body="" if entry.status in TOMBSTONES else entry.body,
+            body_html="" if entry.status in TOMBSTONES else render_body(entry.body),
+            status=entry.status,
+            created=entry.posted_at,
+            changed=entry.posted_at,
+            screening=entry.screening,
+        )
+        for entry in entries
+    ]
+    Comment.objects.bulk_create(comments)
+    threads = [comment.pk for comment in comments if comment.parent_id is None]
+    Comment.objects.filter(pk__in=threads).update(thread_id=F("pk"))
+    for comment in comments:
+        if comment.parent_id is None:
+            comment.thread_id = comment.pk
+    recount_replies({comment.thread_id for comment in comments if comment.parent_id})
+    return comments
+
+
+def recount_replies(thread_ids: set[int]) -> None:
+    """Count again the published replies in each of these threads (top-level comments)."""
+    replies = (
+        Comment.objects.filter(thread=OuterRef("pk"), status=Comment.Status.PUBLISHED)
+        .exclude(pk=OuterRef("pk"))
+        .order_by()
+        .values("thread")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    ordered = sorted(thread_ids)
+    for start in range(0, len(ordered), 500):
+        Comment.objects.filter(pk__in=ordered[start : start + 500]).update(
+            reply_count=Coalesce(Subquery(replies), 0)
+        )
+
+
+def archived_pages_changed(*, page_ids: set[int]) -> None:
+    """An import placed comments on these pages: their cached copies go stale once it commits."""
+    for page_id in page_ids:
+        transaction.on_commit(lambda page_id=page_id: invalidate_page(page_id))
+
+
+def move_to_claimer(profile: User, *, reader: User) -> None:
+    """An imported writer's profile was claimed: its comments are the reader's now."""
+    comments = Comment.objects.filter(author=profile)
+    pages = set(comments.values_list("page_id", flat=True).distinct())
+    comments.update(author=reader)
+    for page_id in pages:
+        transaction.on_commit(lambda page_id=page_id: invalidate_page(page_id))
+
+
 def _new_comment(*, author, page, body, parent, ip):
     return Comment(
         page=page,
@@ -271,9 +360,7 @@ def delete_comment(comment: Comment, *, actor: Reader, ip: str | None = None) ->
 
 def delete_all_by_author(user: User, *, actor: User) -> None:
     """Tombstone every comment a person wrote (when they delete their account)."""
-    for comment in Comment.objects.filter(author=user).exclude(
-        status__in=[Comment.Status.DELETED, Comment.Status.REMOVED]
-    ):
+    for comment in Comment.objects.filter(author=user).exclude(status__in=TOMBSTONES):
         delete_comment(comment, actor=actor)
 
 

@@ -13,3 +13,4 @@ class CommentsConfig(AppConfig):
 
         hooks.account_deleted.register(actions.delete_all_by_author)
         hooks.data_export.register(export.user_data)
+        hooks.imported_profile_claimed.register(actions.move_to_claimer)

@@ -31,7 +31,8 @@ class Comment(models.Model):
     body = models.TextField()
     body_html = models.TextField()
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PUBLISHED)
-    created = models.DateTimeField(auto_now_add=True)
+    # Set when posted; a comment brought from an archive keeps the time it was first posted.
+    created = models.DateTimeField(default=timezone.now, editable=False)
     edited_at = models.DateTimeField(null=True, blank=True)
     # When the comment last appeared or disappeared for readers (comments.actions sets it):
     # open pages poll by it, so they learn of approvals and removals, not only new ids.

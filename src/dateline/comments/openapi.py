@@ -83,7 +83,7 @@ USER = {
     "properties": {
         "id": {"type": "integer"},
         "display_name": {"type": "string"},
-        "badge": {"enum": ["", "staff", "verified"]},
+        "badge": {"enum": ["", "staff", "verified", "imported"]},
     },
 }
 # Always in a comment; reply_count comes on top-level comments, replying_to and replies on a

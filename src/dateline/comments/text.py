@@ -11,16 +11,16 @@ from dateline.core.inputs import COMMENT_MAX_LENGTH as MAX_LENGTH
 URL = re.compile(r"\bhttps?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 
-def clean_body(body):
+def clean_body(body, *, max_length=MAX_LENGTH):
     """Trim and check a comment; returns the text to store, or raises ValidationError."""
     if not isinstance(body, str):
         raise ValidationError("A comment is text.", code="invalid_body")
     body = body.replace("\r\n", "\n").strip()
     if not body:
         raise ValidationError("Write something before posting.", code="empty")
-    if len(body) > MAX_LENGTH:
+    if len(body) > max_length:
         raise ValidationError(
-            f"A comment has at most {MAX_LENGTH:,} characters (this one has {len(body):,}).",
+            f"A comment has at most {max_length:,} characters (this one has {len(body):,}).",
             code="too_long",
         )
     if any(ord(ch) < 32 and ch not in "\n\t" or ord(ch) >= 0xFFF0 or ch == "\x7f" for ch in body):

@@ -154,6 +154,12 @@ class Code(StrEnum):
         "Comment surge",
         _("Comments on this story are spiking: a moderator reads each one until it calms down."),
     )
+    IMPORTED = (
+        "imported",
+        Kind.CIRCUMSTANCE,
+        "Imported, held",
+        _("This comment came from the newsroom's earlier comment system and waits for a moderator."),
+    )
 
     @classmethod
     def known(cls, value):

@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
-BADGE_LABELS = {"author": _("Author"), "staff": _("Staff"), "verified": _("Verified")}
+BADGE_LABELS = {
+    "author": _("Author"),
+    "staff": _("Staff"),
+    "verified": _("Verified"),
+    "imported": _("Imported"),  # brought over from the newsroom's earlier comment system
+}
 
 
 @register.simple_tag
@@ -23,7 +28,7 @@ def author_name(user, link=True, badge=None):
     badge_html = (
         format_html(' <span class="badge badge--{}">{}</span>', badge, label) if label else ""
     )
-    if not link:
+    if not link or user.is_imported:  # an imported writer has no profile page
         return format_html('<span class="author">{}</span>{}', user.display_name, badge_html)
     return format_html(
         '<a class="author" href="{}">{}</a>{}',

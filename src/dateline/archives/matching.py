@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.utils.html import format_html
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from dateline.newsroom.models import ArticlePage, BlogPostPage, SectionPage
 
@@ -82,10 +82,18 @@ class PageFinder:
             reverse=True,
         )
         stories = Page.objects.live().type(ArticlePage, BlogPostPage)
-        for page_id, url_path, slug in stories.values_list("pk", "url_path", "slug"):
+        default_locale = Locale.get_default().pk
+        rows = stories.values_list("pk", "url_path", "slug", "translation_key", "locale_id")
+        for page_id, url_path, slug, story, locale_id in rows:
             self.by_path[normal_path(site_relative(url_path, roots))] = page_id
-            slugs.setdefault(slug.lower(), []).append(page_id)
-        self.by_slug = {slug: ids[0] for slug, ids in slugs.items() if len(ids) == 1}
+            slugs.setdefault(slug.lower(), {}).setdefault(story, {})[locale_id] = page_id
+        # A slug names one story; of a story in several languages, the default edition.
+        self.by_slug = {
+            slug: editions.get(default_locale, min(editions.values()))
+            for slug, stories_with_slug in slugs.items()
+            if len(stories_with_slug) == 1
+            for editions in stories_with_slug.values()
+        }
         self.by_id = {str(page_id) for page_id in self.by_path.values()}
         self.url_map = {}
         unknown = []

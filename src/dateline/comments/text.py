@@ -8,6 +8,9 @@ from django.utils.html import escape
 
 from dateline.core.inputs import COMMENT_MAX_LENGTH as MAX_LENGTH
 
+# Control characters but line breaks and tabs, surrogates, noncharacters and the
+# specials block (U+FFF0–U+FFFF): what no one types. Emoji and other scripts are text.
+NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufff0-\uffff]")
 URL = re.compile(r"\bhttps?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]", re.IGNORECASE)
 
 
@@ -23,7 +26,7 @@ def clean_body(body, *, max_length=MAX_LENGTH):
             f"A comment has at most {max_length:,} characters (this one has {len(body):,}).",
             code="too_long",
         )
-    if any(ord(ch) < 32 and ch not in "\n\t" or ord(ch) >= 0xFFF0 or ch == "\x7f" for ch in body):
+    if NOT_TEXT.search(body):
         raise ValidationError("The comment contains characters that are not text.", code="binary")
     return body
 

@@ -6,7 +6,7 @@ an `ArchiveSource` back into a file. Neither knows of the database.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
@@ -99,8 +99,12 @@ class ArchiveSource(Protocol):
 
 @dataclass
 class ReadStats:
-    """Filled by the file opener as it reads: how far through the file a reader is."""
+    """How far through its file a reader is, for a progress bar: `read / size`.
+
+    Filled by `formats.open_archive` as the file is read. Both count bytes on disk, so a
+    gzipped file's progress is measured in compressed bytes. `read` goes back when a reader
+    rewinds the file, as Commento's does for its second pass.
+    """
 
     size: int = 0  # bytes on disk (0 when unknown, e.g. a pipe)
-    read: int = 0  # bytes read from disk so far
-    extra: dict = field(default_factory=dict)
+    read: int = 0  # how far into those bytes reading has got

@@ -1,8 +1,8 @@
 """What the viewer may do with each comment on a page, decided once, in Python.
 
-The templates only read the answers (`node.may`); each answer comes from the rule
-`comments.actions` applies to the same write, so a page never offers a button whose
-action would refuse it.
+The page only reads the answers (`node.may`, or `judge(...)` on the comments of a cached
+thread); each answer comes from the rule `comments.actions` applies to the same write, so
+a page never offers a button whose action would refuse it.
 """
 
 from dataclasses import dataclass
@@ -38,16 +38,25 @@ def passes(check, *args) -> bool:
     return True
 
 
-def grant(nodes, *, viewer, page) -> None:
-    """Set `may` on every node of `nodes` and their replies, for `viewer` on `page`."""
+def judge(*, viewer, page):
+    """A function from a comment on `page` to what `viewer` may do with it.
+
+    What holds for the whole page (may the viewer comment here, are they staff) is worked
+    out once. The comment may be a Comment or any object with the fields the actions'
+    checks read (`comments.rendering.Shown`, kept in a cached thread).
+    """
     if viewer is None or not viewer.is_authenticated:
-        for node in walk(nodes):
-            node.may = NOTHING
-        return
+        return lambda comment: NOTHING
     may_comment = passes(actions.check_can_comment, viewer, page)  # post_comment's rule
     is_staff = passes(check_staff, viewer)
+    return lambda comment: allowed(comment, viewer, may_comment=may_comment, is_staff=is_staff)
+
+
+def grant(nodes, *, viewer, page) -> None:
+    """Set `may` on every node of `nodes` and their replies, for `viewer` on `page`."""
+    may = judge(viewer=viewer, page=page)
     for node in walk(nodes):
-        node.may = allowed(node.comment, viewer, may_comment=may_comment, is_staff=is_staff)
+        node.may = may(node.comment)
 
 
 def allowed(comment, viewer, *, may_comment, is_staff) -> Allowed:

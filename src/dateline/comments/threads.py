@@ -66,15 +66,20 @@ class ThreadPage:
 
     @property
     def live_placement(self):
-        """Where a live update puts a new top-level comment: where a reload would show it
-        ("top", "bottom"), nowhere ("off", featured comments only) or behind a notice."""
-        if self.featured:
-            return "off"
-        if self.sort == "newest" and self.number == 1:
-            return "top"
-        if self.sort == "oldest" and not self.has_more:
-            return "bottom"
-        return "notice"
+        return live_placement(self)
+
+
+def live_placement(threads):
+    """Where a live update puts a new top-level comment on a page of `threads` (sort,
+    number, has_more, featured): where a reload would show it ("top", "bottom"), nowhere
+    ("off", featured comments only) or behind a notice."""
+    if threads.featured:
+        return "off"
+    if threads.sort == "newest" and threads.number == 1:
+        return "top"
+    if threads.sort == "oldest" and not threads.has_more:
+        return "bottom"
+    return "notice"
 
 
 @dataclass
@@ -109,9 +114,41 @@ def shown_to(viewer):
     return condition
 
 
+def keeps_hidden(page, viewer):
+    """Whether `viewer` has comments on `page` that only they see (held or rejected)."""
+    if viewer is None or not viewer.is_authenticated:
+        return False
+    return Comment.objects.filter(
+        page=page, author=viewer, status__in=[Comment.Status.HELD, Comment.Status.REJECTED]
+    ).exists()
+
+
+def marks_of(viewer, *, reacted_among, followed_among):
+    """The comments among `reacted_among` that `viewer` respected and the threads among
+    `followed_among` they follow: a query each, none for an empty list."""
+    reacted = followed = set()
+    if reacted_among:
+        reacted = set(
+            Reaction.objects.filter(user=viewer, comment_id__in=reacted_among).values_list(
+                "comment_id", flat=True
+            )
+        )
+    if followed_among:
+        followed = set(
+            Follow.objects.filter(user=viewer, thread_id__in=followed_among).values_list(
+                "thread_id", flat=True
+            )
+        )
+    return reacted, followed
+
+
+def clean_choice(sort, number):
+    """The sort and page number a page of threads is drawn with (unknown ones: the first)."""
+    return (sort if sort in SORTS else "oldest"), max(1, number)
+
+
 def thread_page(page, *, sort="oldest", number=1, viewer=None, featured=False):
-    sort = sort if sort in SORTS else "oldest"
-    number = max(1, number)
+    sort, number = clean_choice(sort, number)
     start = (number - 1) * PAGE_SIZE
     if featured:
         roots_query = Comment.objects.filter(
@@ -133,16 +170,10 @@ def thread_page(page, *, sort="oldest", number=1, viewer=None, featured=False):
     label_writers(nodes, page)
     reacted, followed = set(), set()
     if viewer is not None and viewer.is_authenticated:
-        ids = [node.comment.pk for node in walk(nodes)]
-        reacted = set(
-            Reaction.objects.filter(user=viewer, comment_id__in=ids).values_list(
-                "comment_id", flat=True
-            )
-        )
-        followed = set(
-            Follow.objects.filter(
-                user=viewer, thread_id__in=[n.comment.pk for n in nodes]
-            ).values_list("thread_id", flat=True)
+        reacted, followed = marks_of(
+            viewer,
+            reacted_among=[node.comment.pk for node in walk(nodes)],
+            followed_among=[node.comment.pk for node in nodes],
         )
     return ThreadPage(
         nodes, sort, number, has_more, responses(page), reacted, featured, followed=followed

@@ -4,6 +4,7 @@ Their answers speak the story's language: the endpoints' own paths carry no pref
 """
 
 from functools import wraps
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,9 +12,9 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
@@ -28,8 +29,15 @@ from . import actions
 from .models import Comment
 from .openapi import NOTE_MAX_LENGTH
 from .permissions import grant
-from .rendering import heading, shared_context, too_long_message
-from .threads import PAGE_SIZE, SHOWN, changes_since, parse_cursor
+from .rendering import (
+    comment_words,
+    comments_html,
+    heading,
+    named,
+    shared_context,
+    too_long_message,
+)
+from .threads import PAGE_SIZE, SHOWN, Node, changes_since, parse_cursor
 
 
 def in_language_of(page):
@@ -216,8 +224,20 @@ def feature(request, comment):
 
 @require_GET
 def permalink(request, comment_id):
-    """A comment's lasting address: the story page, at the page of threads that holds it."""
-    comment = get_object_or_404(Comment.objects.select_related("page", "thread"), pk=comment_id)
+    """A comment's lasting address: the story page, at the page of threads that holds it.
+
+    With ?reply= or ?report= it is the page of that form for the comment: where each
+    comment's Reply and Report lead a reader whose browser runs no script (with one, the
+    page's own form opens in place).
+    """
+    comment = get_object_or_404(
+        Comment.objects.select_related("page", "thread", "author"), pk=comment_id
+    )
+    for kind in ("reply", "report"):
+        if kind in request.GET:
+            answer = respond(request, comment, kind)
+            if answer is not None:
+                return answer
     root = comment.thread or comment
     before = (
         Comment.objects.filter(page_id=root.page_id, depth=0, status__in=SHOWN)
@@ -227,6 +247,40 @@ def permalink(request, comment_id):
     number = before // PAGE_SIZE + 1
     query = f"?page={number}" if number > 1 else ""
     return redirect(f"{comment.page.url}{query}#comment-{comment.pk}")
+
+
+def respond(request, comment, kind):
+    """The reply or report form for `comment` on a page of its own, or None when the
+    reader may not use it (they then go to the comment)."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('accounts:login')}?next={quote(request.get_full_path())}")
+    page = comment.page.specific
+    node = Node(comment)
+    grant([node], viewer=request.user, page=page)
+    if not (node.may.reply if kind == "reply" else node.may.report):
+        return None
+    with in_language_of(page):
+        words = comment_words()
+        name = comment.author.display_name if comment.author else ""
+        return render(
+            request,
+            "comments/respond.html",
+            {
+                "kind": kind,
+                "title": mark_safe(
+                    named(words["reply_to"], name) if kind == "reply" else words["report"]
+                ),
+                "comment": comment,
+                "words": words,
+                "post_url": reverse("comments:post", args=[page.pk]),
+                "flag_options": shared_context(page, request=request, csrf_token=None)[
+                    "flag_options"
+                ],
+                "back": f"{page.url}#comment-{comment.pk}",
+                "max_length": COMMENT_MAX_LENGTH,
+                "too_long": too_long_message(),
+            },
+        )
 
 
 @api_view("GET")
@@ -239,10 +293,17 @@ def since(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     cursor = checked(parse_cursor, request.GET.get("cursor"), name="cursor")
     changes = changes_since(page, cursor=cursor, viewer=request.user)
-    grant(changes.nodes, viewer=request.user, page=page)
+    shown = [node for node in changes.nodes if node.comment.shown]
     with in_language_of(page):
         # Inserted by script for a reader already on the page: the forms need their token.
-        context = shared_context(page, request=request, csrf_token=get_token(request))
+        drawn = comments_html(
+            shown,
+            page,
+            request=request,
+            viewer=request.user,
+            csrf_token=get_token(request) if request.user.is_authenticated else None,
+        )
+        html = {node.comment.pk: text for node, text in zip(shown, drawn, strict=True)}
         return JsonResponse(
             {
                 "cursor": changes.cursor,
@@ -254,9 +315,7 @@ def since(request, page_id):
                         "parent": node.comment.parent_id,
                         "depth": node.comment.depth,
                         "status": node.comment.status if node.comment.shown else "gone",
-                        "html": render_to_string("comments/comment.html", {**context, "node": node})
-                        if node.comment.shown
-                        else "",
+                        "html": html.get(node.comment.pk, ""),
                     }
                     for node in changes.nodes
                 ],

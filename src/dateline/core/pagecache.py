@@ -108,6 +108,38 @@ def page_version(page_id):
     return _version(PAGE_VERSION_KEY.format(page_id=page_id))
 
 
+def current_versions(page_id):
+    """(site version, page version) for page `page_id`, read in one round trip.
+
+    What is drawn from a page's content and kept apart from its cached copies (the
+    comments' shared thread HTML, `comments.rendering`) is keyed by these, so it goes stale
+    exactly when the page's cached copies do. None while this process has lost an
+    invalidation and the cache does not answer yet.
+    """
+    if not _recovered():
+        return None
+    page_key = PAGE_VERSION_KEY.format(page_id=page_id)
+    found = cache.get_many([SITE_VERSION_KEY, page_key])
+    return (
+        found.get(SITE_VERSION_KEY) or _version(SITE_VERSION_KEY),
+        found.get(page_key) or _version(page_key),
+    )
+
+
+def _recovered():
+    """False while this process has lost an invalidation and the cache does not answer.
+
+    Pages that changed while the cache was unreachable may be stored stale: once it
+    answers again, every cached page is started afresh.
+    """
+    if LOST_INVALIDATION.is_set():
+        if not _bump(SITE_VERSION_KEY):
+            return False
+        LOST_INVALIDATION.clear()
+        logger.warning("The cache answers again: every cached page was made stale.")
+    return True
+
+
 def invalidate_page(page_id):
     """Make every cached copy of page `page_id` stale."""
     _invalidate(PAGE_VERSION_KEY.format(page_id=page_id))
@@ -184,13 +216,8 @@ def cached_entry(environ):
     key = _entry_key(environ)
     if key is None:
         return None
-    if LOST_INVALIDATION.is_set():
-        # Pages that changed while the cache was unreachable may be stored stale: once it
-        # answers again, start every page afresh.
-        if not _bump(SITE_VERSION_KEY):
-            return None
-        LOST_INVALIDATION.clear()
-        logger.warning("The cache answers again: every cached page was made stale.")
+    if not _recovered():
+        return None
     found = cache.get_many([key, SITE_VERSION_KEY])
     entry = found.get(key)
     if (

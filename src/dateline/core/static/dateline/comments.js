@@ -47,6 +47,47 @@
     if (box.value) { count(box); }
   });
 
+  // Reply and Report: each comment offers a link to the form's own page; opened here, the
+  // page's one form of that kind (a <template> in the section) takes the link's place,
+  // made for that comment. A reply form gets a one-time token of its own, so that two
+  // replies from one page are two posts and each sent twice is stored once.
+  function token() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.from(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  function openForm(details) {
+    var link = details.querySelector(":scope > a[data-form]");
+    var template = link && document.getElementById(link.dataset.form);
+    var item = details.closest("li.comment");
+    if (!template || !item || !template.content) { return; }
+    var id = item.id.replace("comment-", "");
+    var form = template.content.firstElementChild.cloneNode(true);
+    [form].concat(Array.from(form.querySelectorAll("*"))).forEach(function (element) {
+      ["action", "id", "for", "value"].forEach(function (name) {
+        var value = element.getAttribute(name);
+        if (value && value.indexOf("{id}") !== -1) {
+          element.setAttribute(name, value.split("{id}").join(id));
+        }
+      });
+    });
+    var once = form.querySelector("input[name=once]");
+    if (once && window.crypto && window.crypto.getRandomValues) { once.value = token(); }
+    var label = form.querySelector("label");
+    if (label && link.dataset.form === "reply-form") { label.textContent = link.textContent; }
+    link.replaceWith(form);
+    var field = form.querySelector("textarea, select");
+    if (field) { field.focus(); }
+  }
+
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (details.open && details.matches && details.matches(".comment__reply, .comment__flag")) {
+      openForm(details);
+    }
+  }, true); // toggle does not bubble
+
   // Live updates: every few seconds, ask what appeared or disappeared since the cursor.
   var section = document.getElementById("comments");
   if (!section || !section.dataset.poll || !window.fetch) { return; }

@@ -11,6 +11,7 @@ from dateline.accounts import actions as account_actions
 from dateline.accounts.models import User
 from dateline.accounts.permissions import NotAllowed
 from dateline.archives.importer import run_import
+from dateline.archives.matching import read_map
 from dateline.archives.models import ImportedComment, ImportedStory, Origin
 from dateline.audit.models import AuditEntry
 from dateline.comments.models import Comment
@@ -154,6 +155,13 @@ def test_a_map_and_stub_stories_place_what_the_addresses_do_not(tmp_path, story)
     assert "0 unmatched" in out.getvalue()
 
 
+def test_a_map_may_give_old_paths_and_page_ids(tmp_path, story):
+    mapping = write(tmp_path, f"/2012/12/a-story-not-moved.html,{story.pk}\n", "map.csv")
+    report = run_import(path=write(tmp_path, disqus(*ARCHIVE)), format="disqus",
+                        url_map=read_map(mapping))  # fmt: skip
+    assert imported("disqus:6").page_id == story.pk and not report.unmatched
+
+
 def test_create_missing_makes_the_section_and_a_stub_found_again_next_time(tmp_path, story):
     path = write(tmp_path, disqus(*ARCHIVE))
     report = run_import(path=path, format="disqus", create_missing="archive")
@@ -293,3 +301,14 @@ def test_export_of_one_page_and_odd_input(tmp_path, story):
     unknown = write(tmp_path, f"{GONE},/no/such/story/\n", "unknown.csv")
     with pytest.raises(CommandError, match="no story here"):
         call_command("import", "disqus", str(write(tmp_path, disqus())), map=str(unknown))
+
+
+@pytest.mark.parametrize("batch", [1000, 2], ids=["one batch", "across batches"])
+def test_an_id_given_twice_in_a_file_is_placed_once_and_reported(tmp_path, story, monkeypatch,
+                                                                 batch):  # fmt: skip
+    monkeypatch.setattr("dateline.archives.importer.BATCH", batch)
+    posts = [post("40", "100", "<p>Once.</p>"), post("41", "100", "<p>Between.</p>"),
+             post("42", "100", "<p>Also between.</p>"), post("40", "100", "<p>Twice.</p>")]  # fmt: skip
+    report = run_import(path=write(tmp_path, disqus(*posts)), format="disqus")
+    assert report.skipped == {"its id appears twice in the file": 1} and report.accounted
+    assert imported("disqus:40").body == "Once."

@@ -30,6 +30,7 @@ from dateline.comments.actions import (
 from dateline.comments.models import Comment
 from dateline.comments.screening import story_text
 from dateline.core.attributes import CommentPolicy
+from dateline.core.bulk import insert_rows, take_ids
 from dateline.core.state import MemoryStore, State
 from dateline.screening import pipeline
 from dateline.screening.policy import policy_for
@@ -200,7 +201,11 @@ class Importer:
         self.batch: list[Post] = []
         self.waiting: dict[str, list[Post]] = defaultdict(list)  # parent key → replies
         self.skipped_keys: set[str] = set()
-        self.seen: set[str] = set()  # keys met in this file, to catch a key given twice
+        # Comments with a higher id were placed by this import: a key already imported as
+        # one of those is a key the file gives twice (kept out of memory: files are large).
+        self.placed_after = (
+            Comment.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        )
         self.changed_pages: set[int] = set()
         self.origin = f"dateline:{Origin.key_here()}:"
         self.judging = Judging() if screen else None
@@ -238,14 +243,14 @@ class Importer:
         posts, self.batch = self.batch, []
         if not posts:
             return
-        here = self.already_here([post.key for post in posts])
-        fresh = []
+        here, twice = self.already_here([post.key for post in posts])
+        fresh, batch_keys = [], set()
         for post in posts:
             page_id = self.page_of(post.thread)
-            if post.key in self.seen:
+            if post.key in twice or post.key in batch_keys:
                 self.skip(post.key, post.line, "its id appears twice in the file")
                 continue
-            self.seen.add(post.key)
+            batch_keys.add(post.key)
             if post.key in here:
                 self.report.already_here += 1
             elif post.thread not in self.threads:
@@ -259,11 +264,14 @@ class Importer:
         self.place([(post, authors[post.writer.key]) for post in fresh], self.parents_of(fresh))
 
     def already_here(self, keys):
-        """The keys, among `keys`, of comments this site has: imported before, or its own."""
-        found = set(ImportedComment.objects.filter(key__in=keys).values_list("key", flat=True))
+        """The keys, among `keys`, of comments this site had before this import (imported
+        earlier, or its own), and those this import already placed from the same file."""
+        found = dict(ImportedComment.objects.filter(key__in=keys).values_list("key", "comment"))
+        twice = {key for key, pk in found.items() if pk > self.placed_after}
         own = self.own_ids(keys)
         existing = set(Comment.objects.filter(pk__in=own).values_list("pk", flat=True))
-        return found | {key for pk, key in own.items() if pk in existing}
+        here = (found.keys() - twice) | {key for pk, key in own.items() if pk in existing}
+        return here, twice
 
     def own_ids(self, keys):
         """{comment id: key} for the keys this site gave its own comments when it exported them."""
@@ -349,10 +357,13 @@ class Importer:
     def place_ready(self, ready):
         comments = place_archived([self.entry(*each) for each in ready])
         posts = [post for post, _, _ in ready]
-        ImportedComment.objects.bulk_create(
+        keys = [
             ImportedComment(key=post.key, comment=comment)
             for post, comment in zip(posts, comments, strict=True)
-        )
+        ]
+        for key, pk in zip(keys, take_ids(ImportedComment, len(keys)), strict=True):
+            key.pk = pk
+        insert_rows(ImportedComment, keys)
         for comment in comments:
             self.report.imported[comment.status] += 1
             self.changed_pages.add(comment.page_id)

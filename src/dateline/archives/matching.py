@@ -76,17 +76,12 @@ class PageFinder:
 
     def __init__(self, *, url_map: dict[str, str] | None = None):
         self.by_path, slugs = {}, {}
-        roots = sorted(
-            (site.root_page.url_path for site in Site.objects.select_related("root_page")),
-            key=len,
-            reverse=True,
-        )
-        stories = Page.objects.live().type(ArticlePage, BlogPostPage)
+        stories = Page.objects.live().type(ArticlePage, BlogPostPage).select_related("locale")
         default_locale = Locale.get_default().pk
-        rows = stories.values_list("pk", "url_path", "slug", "translation_key", "locale_id")
-        for page_id, url_path, slug, story, locale_id in rows:
-            self.by_path[normal_path(site_relative(url_path, roots))] = page_id
-            slugs.setdefault(slug.lower(), {}).setdefault(story, {})[locale_id] = page_id
+        for page in stories.iterator(chunk_size=1000):
+            self.by_path[normal_path(page.get_url() or page.url_path)] = page.pk
+            editions = slugs.setdefault(page.slug.lower(), {}).setdefault(page.translation_key, {})
+            editions[page.locale_id] = page.pk
         # A slug names one story; of a story in several languages, the default edition.
         self.by_slug = {
             slug: editions.get(default_locale, min(editions.values()))
@@ -103,6 +98,7 @@ class PageFinder:
                 unknown.append(new)
             self.url_map[old] = page_id
         if unknown:
+            unknown = list(dict.fromkeys(unknown))
             shown = ", ".join(unknown[:5]) + (
                 f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
             )
@@ -116,8 +112,10 @@ class PageFinder:
 
     def find(self, thread: Thread) -> int | None:
         address = normal_address(thread.url)
-        if address in self.url_map:
-            return self.url_map[address]
+        local = address[address.find("/") :]  # a map may give old paths without the host
+        for key in (address, local):
+            if key in self.url_map:
+                return self.url_map[key]
         stub = ImportedStory.objects.filter(url=address).values_list("page", flat=True).first()
         if stub is not None:
             return stub
@@ -132,14 +130,6 @@ class PageFinder:
             elif alias.lower() in self.by_slug:
                 return self.by_slug[alias.lower()]
         return self.by_slug.get(slug_of(path)) if path != "/" else None
-
-
-def site_relative(url_path, roots):
-    """A page's path under its site's root ("/home/news/story/" → "/news/story/")."""
-    for root in roots:
-        if url_path.startswith(root):
-            return url_path[len(root) - 1 :]
-    return url_path
 
 
 def stub_page(thread: Thread, *, section_slug: str) -> int:

@@ -23,6 +23,7 @@ from dateline.accounts.models import User
 from dateline.accounts.permissions import NotAllowed, check_logged_in, check_staff
 from dateline.audit.log import record
 from dateline.core.api import RateLimited
+from dateline.core.bulk import insert_rows, take_ids
 from dateline.core.metrics import count_comment
 from dateline.core.pagecache import invalidate_page
 from dateline.screening import text
@@ -240,12 +241,11 @@ def place_archived(entries: list[Archived]) -> list[Comment]:
         )
         for entry in entries
     ]
-    Comment.objects.bulk_create(comments)
-    threads = [comment.pk for comment in comments if comment.parent_id is None]
-    Comment.objects.filter(pk__in=threads).update(thread_id=F("pk"))
-    for comment in comments:
+    for comment, pk in zip(comments, take_ids(Comment, len(comments)), strict=True):
+        comment.pk = pk
         if comment.parent_id is None:
-            comment.thread_id = comment.pk
+            comment.thread_id = pk
+    insert_rows(Comment, comments)
     recount_replies({comment.thread_id for comment in comments if comment.parent_id})
     return comments
 

@@ -312,3 +312,19 @@ def test_an_id_given_twice_in_a_file_is_placed_once_and_reported(tmp_path, story
     report = run_import(path=write(tmp_path, disqus(*posts)), format="disqus")
     assert report.skipped == {"its id appears twice in the file": 1} and report.accounted
     assert imported("disqus:40").body == "Once."
+
+
+def test_an_imported_writer_is_never_mailed(tmp_path, story, mailoutbox,
+                                            django_capture_on_commit_callbacks):  # fmt: skip
+    from dateline.comments.actions import place_comment
+    from dateline.notifications.actions import comment_appeared
+    from dateline.notifications.models import Notification
+
+    run_import(path=write(tmp_path, disqus(*ARCHIVE)), format="disqus")
+    answered = imported("disqus:1")
+    reply = place_comment(author=make_person("Replier"), page=story, body="An answer.",
+                          posted_at=answered.created, parent=answered)  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_appeared(reply)
+    assert Notification.objects.filter(recipient=answered.author).exists()
+    assert mailoutbox == []

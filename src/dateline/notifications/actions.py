@@ -102,8 +102,15 @@ def send_notifications(user_id: int) -> int:
             .select_related("comment__author", "comment__page", "recipient")
             .order_by("created", "id")
         )
-        if pending and preference.delivery != Delivery.NEVER and pending[0].recipient.email:
-            mail_digest(pending[0].recipient, pending)
+        recipient = pending[0].recipient if pending else None
+        # Nobody can read mail at an inactive account (a writer imported from an archive).
+        if (
+            recipient
+            and recipient.is_active
+            and recipient.email
+            and (preference.delivery != Delivery.NEVER)
+        ):
+            mail_digest(recipient, pending)
             now = timezone.now()
             Notification.objects.filter(pk__in=[n.pk for n in pending]).update(mailed_at=now)
             preference.last_mailed_at = now

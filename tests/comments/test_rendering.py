@@ -199,3 +199,26 @@ def test_the_arabic_page_keeps_a_drawing_of_its_own(client, story, db):
     assert "Respect<" in english
     section = html[html.index('<section id="comments"') :]
     assert "Respect<" not in section
+
+
+def test_a_story_version_outlives_the_file_cache_default_timeout(settings, tmp_path, story):
+    """On the one-machine file cache, a bumped version must not expire after five minutes:
+    counted again from 1, it would reach numbers old drawings were kept under."""
+    import time
+    from unittest import mock
+
+    from dateline.core.pagecache import current_versions
+
+    settings.DATA_DIR = tmp_path
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    invalidate_page(story.pk)
+    invalidate_page(story.pk)
+    bumped = current_versions(story.pk)
+    later = time.time() + 6 * 60
+    with mock.patch("django.core.cache.backends.filebased.time.time", return_value=later):
+        assert current_versions(story.pk) == bumped

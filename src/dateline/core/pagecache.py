@@ -92,10 +92,16 @@ def _bump(key):
     """
     with shared_cache_lock("pagecache"):
         try:
-            return cache.incr(key) is not None
+            bumped = cache.incr(key) is not None
         except ValueError:
             cache.set(key, 2, timeout=None)
             return True
+        if bumped:
+            # The file cache's incr writes the new number with the default timeout (five
+            # minutes): a version that expired would start again from 1, and entries kept
+            # under the numbers it reached before would read as current again.
+            cache.touch(key, None)
+        return bumped
 
 
 def _invalidate(key):

@@ -15,7 +15,10 @@ and prints:
   within 2x, under 40 ms);
 - SQL queries per page (constant, whatever the thread's size);
 - posts/s and p50/p99 latency for 16 clients posting at once through the JSON API,
-  with the screening hook empty and with the real screening pipeline.
+  with the screening hook empty and with the real screening pipeline, and where some
+  were refused, the same for the posts stored (201) and those refused as too fast (429)
+  apart: a refusal is cheap by design, so the rate of all posts alone flatters the path;
+  with --threads 1,2,4 for each number of server threads per worker.
 
 With --million (PostgreSQL only) it first fills the site with 1,000,000 comments on
 other stories, then measures the same pages again.
@@ -330,17 +333,37 @@ def measure_posting(port, page, tokens, label, pace=0.0, count=POSTS_EACH):
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - began
+    accepted = sorted(ms for ms, status in zip(latencies, statuses, strict=True) if status == "201")
+    refused = sorted(ms for ms, status in zip(latencies, statuses, strict=True) if status == "429")
     latencies.sort()
-    p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)]
     outcomes = ", ".join(f"{n} x {code}" for code, n in sorted(Counter(statuses).items()))
     print(
         f"{label:<44}{len(latencies) / elapsed:>7.0f} posts/s"
-        f"{statistics.median(latencies):>8.1f} ms p50{p99:>8.1f} ms p99   ({outcomes})"
+        f"{statistics.median(latencies):>8.1f} ms p50{p99_of(latencies):>8.1f} ms p99   ({outcomes})"
     )
+    if len(accepted) < len(latencies):  # the rate of what was stored, and of what was not
+        print(
+            f"{'  of which stored (201)':<44}{len(accepted) / elapsed:>7.0f} posts/s"
+            + (
+                f"{statistics.median(accepted):>8.1f} ms p50{p99_of(accepted):>8.1f} ms p99"
+                if accepted
+                else ""
+            )
+        )
+        if refused:
+            print(
+                f"{'  refused as too fast (429)':<44}{len(refused) / elapsed:>7.0f} posts/s"
+                f"{statistics.median(refused):>8.1f} ms p50{p99_of(refused):>8.1f} ms p99"
+            )
 
 
-def serve(screening):
-    """`dateline serve` (granian, 2 workers) on the benchmark's database; returns its port."""
+def p99_of(latencies):
+    return latencies[max(0, int(len(latencies) * 0.99) - 1)]
+
+
+def serve(screening, threads=None):
+    """`dateline serve` (granian, 2 workers; its default threads unless `threads`) on the
+    benchmark's database; returns its port."""
     port = free_port()
     env = {
         **os.environ,
@@ -356,6 +379,7 @@ def serve(screening):
             str(port),
             "--workers",
             "2",
+            *(["--threads", str(threads)] if threads else []),
         ],
         env=env,
         stdout=subprocess.DEVNULL,
@@ -366,13 +390,14 @@ def serve(screening):
     return server, port
 
 
-def posting_table(page, authors):
+def posting_table(page, authors, threads=(None,)):
     from dateline.accounts.actions import issue_token
 
     print(f"posting through the JSON API over HTTP, {CLIENTS} clients at once:")
-    for screening in (False, True):
-        server, port = serve(screening)
+    for screening, count in itertools.product((False, True), threads):
+        server, port = serve(screening, count)
         hook = "screening on" if screening else "screening hook empty"
+        hook += f", {count} thread{'s' if count > 1 else ''}" if count else ""
         try:
             # Screening limits each person to one comment per 3 s (bursts of 5).
             paces = ((0.0, "back to back"), (3.5 if screening else 1.0, "paced"))
@@ -398,6 +423,11 @@ def main():
         choices=["pages", "posting", "all"],
         default="all",
         help="measure the pages, the posting, or both",
+    )
+    parser.add_argument(
+        "--threads",
+        metavar="N,N",
+        help="server threads per worker to compare (default: dateline serve's own)",
     )
     options = parser.parse_args()
     if options.million and not options.postgres:
@@ -427,7 +457,9 @@ def main():
         measure_threads(small, big, authors[0], authors[1])
         print()
     if options.part in ("posting", "all"):
-        posting_table(posting, authors)
+        threads = [int(n) for n in options.threads.split(",")] if options.threads else [None]
+        authors = readers(4 * CLIENTS * len(threads))
+        posting_table(posting, authors, threads)
 
 
 if __name__ == "__main__":

@@ -257,6 +257,7 @@ class Drawing:
         self.words = words or comment_words()
         self.base = permalink_base()
         self.times = {"request": request}  # what `edition_time` reads of a template context
+        self.names = {}  # (writer, badge): their name as shown; a writer often comments twice
 
     def thread(self, threads):
         """A ThreadView of `threads` (a `threads.ThreadPage`)."""
@@ -324,7 +325,12 @@ class Drawing:
         lines = ['    <header class="comment__meta">']
         if node.number:
             lines.append(f'      <span class="comment__number">{node.number}.</span>')
-        lines.append(f"      {author_name(comment.author, badge=node.badge)}")
+        name = self.names.get((comment.author_id, node.badge))
+        if name is None:
+            name = self.names[comment.author_id, node.badge] = author_name(
+                comment.author, badge=node.badge
+            )
+        lines.append(f"      {name}")
         lines.append(
             f'      <a class="comment__time" href="{self.base}{comment.pk}/">'
             f"{edition_time(self.times, comment.created)}</a>"

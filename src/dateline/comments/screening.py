@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from dateline.core.metrics import time_screening
-from dateline.core.state import cache_state
 from dateline.screening import actions, pipeline, surge
 from dateline.screening.policy import policy_for
 from dateline.screening.rules import History, Submission
+from dateline.screening.store import screening_state
 from dateline.screening.verdict import Decision, Verdict
 
 from .models import Comment
@@ -37,7 +37,7 @@ def screen_comment(comment, *, ip=None, is_edit=False):
         return Verdict(decision=Decision.PUBLISH)
     page = comment.page.specific
     policy = policy_for(page)
-    state = cache_state()
+    state = screening_state()
     now = timezone.now()
     submission = Submission(
         body=comment.body,

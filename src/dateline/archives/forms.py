@@ -13,7 +13,7 @@ from django.core.files.uploadhandler import FileUploadHandler, TemporaryFileUplo
 
 from . import formats
 from .matching import MapError, read_map
-from .models import ImportRun
+from .models import ExportRun, ImportRun
 
 # What each format is, as an editor knows it (a format without a line here shows its name).
 FORMAT_LABELS = {
@@ -163,4 +163,58 @@ class ImportForm(forms.Form):
             screen=bool(self.cleaned_data.get("screen")),
             map_name=os.path.basename(map_file.name)[:255] if map_file else "",
             url_map=self.url_map,
+        )
+
+
+# What each written format is for, as an editor knows it (a format without a line here
+# shows its name).
+EXPORT_FORMAT_LABELS = {
+    "disqus": "Disqus XML (to import into Disqus)",
+    "wordpress": "WordPress WXR (to import with WordPress's Tools › Import)",
+    "jsonl": "JSON Lines (dateline's own format, one comment a line)",
+}
+
+
+def export_format_choices():
+    return [("", "Choose the format to export to")] + [
+        (name, EXPORT_FORMAT_LABELS.get(name, name)) for name in sorted(formats.WRITERS)
+    ]
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(
+        label="Format",
+        error_messages={
+            "required": "Choose the format to export to.",
+            "invalid_choice": "“%(value)s” is not a format this site writes.",
+        },
+    )
+    page_url = forms.CharField(
+        label="Only the comments of this story (optional)",
+        required=False,
+        max_length=2000,
+        help_text=(
+            "The story's address, e.g. “https://news.example/2024/05/a-story/” or "
+            "“/2024/05/a-story/”. Left empty, every story's comments are exported."
+        ),
+        error_messages={"max_length": "That address is too long to be a story's."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["format"].choices = export_format_choices()
+
+    def clean_page_url(self):
+        address = self.cleaned_data.get("page_url", "").strip()
+        if address and not address.startswith(("/", "http://", "https://")):
+            raise forms.ValidationError(
+                "Give the story's address as it is on the site: starting with https:// or with /."
+            )
+        return address
+
+    def save(self, *, started_by) -> ExportRun:
+        return ExportRun.objects.create(
+            started_by=started_by,
+            format=self.cleaned_data["format"],
+            page_url=self.cleaned_data.get("page_url") or "",
         )

@@ -103,3 +103,41 @@ class ImportRun(models.Model):
     @property
     def running(self) -> bool:
         return self.state in self.RUNNING
+
+
+class ExportRun(models.Model):
+    """An export started from the CMS: the format and story chosen, and where the file
+    is once the background task has written it (in the private data folder, never
+    served to the web; handed out only through the CMS's download view)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to export"
+        RUNNING = "running", "Exporting"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    RUNNING = (State.QUEUED, State.RUNNING)
+
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    format = models.CharField(max_length=20)
+    page_url = models.CharField(max_length=2000, blank=True)  # "" for every story
+    state = models.CharField(max_length=20, choices=State.choices, default=State.QUEUED)
+    file_path = models.CharField(max_length=500, blank=True)  # set once the file is whole
+    comments = models.PositiveBigIntegerField(default=0)  # written to the file
+    file_size = models.PositiveBigIntegerField(default=0)
+    error = models.TextField(blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        permissions = [("export_comments", "Can export comments to a file")]
+
+    def __str__(self):
+        return f"export {self.pk}: {self.format}, {self.page_url or 'every story'} ({self.state})"
+
+    @property
+    def running(self) -> bool:
+        return self.state in self.RUNNING

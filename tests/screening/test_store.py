@@ -7,8 +7,9 @@ import pytest
 from django.core.cache.backends.filebased import FileBasedCache
 from django.utils import timezone
 
+from dateline.core.pagecache import CULL_EVERY
 from dateline.core.state import cache_state
-from dateline.screening.store import CULL_EVERY, screening_state
+from dateline.screening.store import screening_state
 
 
 @pytest.fixture

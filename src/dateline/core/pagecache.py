@@ -37,6 +37,7 @@ two kinds, and neither may cost a render:
 A page that comes to read another parameter must name it in VARIANT_PARAMETERS.
 """
 
+import itertools
 import logging
 import threading
 import time
@@ -44,7 +45,8 @@ from collections import OrderedDict
 from urllib.parse import unquote_plus
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils.encoding import escape_uri_path
 
@@ -79,6 +81,63 @@ LOST_INVALIDATION = threading.Event()
 logger = logging.getLogger(__name__)
 
 
+# The file cache (the one-machine default) looks at its folder once this many writes.
+CULL_EVERY = 100
+
+
+class SparselyCulledFileCache(FileBasedCache):
+    """Django's file cache, except that it checks whether to cull once every CULL_EVERY
+    writes of this process instead of at each.
+
+    Django's FileBasedCache lists its whole folder at every write to count its entries;
+    with the thousands of pages a site keeps there, that listing costs tens of
+    milliseconds a write, and some writes (version bumps, screening's rate limits) are
+    made under a lock that every worker takes turns through. The folder is culled as
+    before, a little later.
+    """
+
+    def __init__(self, location, params):
+        super().__init__(location, params)
+        self.writes = itertools.count()
+
+    def _cull(self):
+        if next(self.writes) % CULL_EVERY == 0:
+            super()._cull()
+
+
+_lean = {}
+_lean_lock = threading.Lock()
+
+
+def lean_cache():
+    """The site's cache to write through: itself, or where it is a plain file cache, a
+    SparselyCulledFileCache on the same folder with the same keys (one per process)."""
+    site_cache = caches["default"]
+    if not isinstance(site_cache, FileBasedCache) or isinstance(
+        site_cache, SparselyCulledFileCache
+    ):
+        return cache
+    key = (site_cache._dir, site_cache.key_prefix, site_cache.version, site_cache.key_func)
+    with _lean_lock:
+        lean = _lean.get(key)
+        if lean is None:
+            lean = SparselyCulledFileCache(
+                site_cache._dir,
+                {
+                    "TIMEOUT": site_cache.default_timeout,
+                    "KEY_PREFIX": site_cache.key_prefix,
+                    "VERSION": site_cache.version,
+                    "OPTIONS": {
+                        "MAX_ENTRIES": site_cache._max_entries,
+                        "CULL_FREQUENCY": site_cache._cull_frequency,
+                    },
+                },
+            )
+            lean.key_func = site_cache.key_func
+            _lean[key] = lean
+        return lean
+
+
 def _version(key):
     return cache.get_or_set(key, 1, timeout=None)
 
@@ -90,17 +149,18 @@ def _bump(key):
     through a lock: two bumps at once must give two new versions, or a page cached
     between them would stay current for an hour.
     """
+    writer = lean_cache()
     with shared_cache_lock("pagecache"):
         try:
-            bumped = cache.incr(key) is not None
+            bumped = writer.incr(key) is not None
         except ValueError:
-            cache.set(key, 2, timeout=None)
+            writer.set(key, 2, timeout=None)
             return True
         if bumped:
             # The file cache's incr writes the new number with the default timeout (five
             # minutes): a version that expired would start again from 1, and entries kept
             # under the numbers it reached before would read as current again.
-            cache.touch(key, None)
+            writer.touch(key, None)
         return bumped
 
 
@@ -255,7 +315,7 @@ def _store(request, response):
         "headers": list(response.items()),
         "content": response.content,
     }
-    cache.set(key, entry, ENTRY_TIMEOUT)
+    lean_cache().set(key, entry, ENTRY_TIMEOUT)
     response["X-Page-Cache"] = "miss"
 
 

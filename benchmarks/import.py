@@ -198,10 +198,12 @@ def main():
     parser.add_argument("--postgres", metavar="URL", help="also measure on this server")
     parser.add_argument("--comments", type=int, default=1_000_000)
     parser.add_argument("--threads", type=int, default=20_000)
+    parser.add_argument("--skip-sqlite", action="store_true", help="PostgreSQL only")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="dateline-import-files-"))
     try:
-        measure("SQLite", None, folder, comments=args.comments, threads=args.threads)
+        if not args.skip_sqlite:
+            measure("SQLite", None, folder, comments=args.comments, threads=args.threads)
         if args.postgres:
             measure("PostgreSQL", args.postgres, folder, comments=args.comments,
                     threads=args.threads)  # fmt: skip

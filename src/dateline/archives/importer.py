@@ -30,7 +30,7 @@ from dateline.comments.actions import (
 from dateline.comments.models import Comment
 from dateline.comments.screening import story_text
 from dateline.core.attributes import CommentPolicy
-from dateline.core.bulk import insert_rows, take_ids
+from dateline.core.bulk import insert_rows, refresh_statistics, take_ids
 from dateline.core.state import MemoryStore, State
 from dateline.screening import pipeline
 from dateline.screening.policy import policy_for
@@ -199,6 +199,7 @@ class Importer:
         self.threads: dict[str, Thread] = {}
         self.pages: dict[str, int | None] = {}  # thread key → page id (None: unmatched)
         self.batch: list[Post] = []
+        self.batches = 0  # flushed so far
         self.waiting: dict[str, list[Post]] = defaultdict(list)  # parent key → replies
         self.skipped_keys: set[str] = set()
         # Comments with a higher id were placed by this import: a key already imported as
@@ -243,6 +244,9 @@ class Importer:
         posts, self.batch = self.batch, []
         if not posts:
             return
+        self.batches += 1
+        if self.batches in (2, 8, 32) or self.batches % 100 == 0:
+            refresh_statistics(Comment, ImportedComment, User)
         here, twice = self.already_here([post.key for post in posts])
         fresh, batch_keys = [], set()
         for post in posts:

@@ -5,6 +5,7 @@ edited text, keeps the counters, makes the page's cached copies stale, and write
 audit row. Views and the API call these; nothing else writes comments.
 """
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import islice
@@ -13,8 +14,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -246,25 +246,21 @@ def place_archived(entries: list[Archived]) -> list[Comment]:
         if comment.parent_id is None:
             comment.thread_id = pk
     insert_rows(Comment, comments)
-    recount_replies({comment.thread_id for comment in comments if comment.parent_id})
+    _count_new_replies(comments)
     return comments
 
 
-def recount_replies(thread_ids: set[int]) -> None:
-    """Count again the published replies in each of these threads (top-level comments)."""
-    replies = (
-        Comment.objects.filter(thread=OuterRef("pk"), status=Comment.Status.PUBLISHED)
-        .exclude(pk=OuterRef("pk"))
-        .order_by()
-        .values("thread")
-        .annotate(count=Count("pk"))
-        .values("count")
+def _count_new_replies(comments: list[Comment]) -> None:
+    """Add the published replies among `comments` (all new) to their threads' counts: one
+    UPDATE per distinct number added, not a count over each thread's rows."""
+    added = Counter(
+        comment.thread_id for comment in comments if comment.parent_id and comment.is_visible
     )
-    ordered = sorted(thread_ids)
-    for start in range(0, len(ordered), 500):
-        Comment.objects.filter(pk__in=ordered[start : start + 500]).update(
-            reply_count=Coalesce(Subquery(replies), 0)
-        )
+    threads_by_number = defaultdict(list)
+    for thread_id, number in added.items():
+        threads_by_number[number].append(thread_id)
+    for number, thread_ids in threads_by_number.items():
+        Comment.objects.filter(pk__in=thread_ids).update(reply_count=F("reply_count") + number)
 
 
 def archived_pages_changed(*, page_ids: set[int]) -> None:

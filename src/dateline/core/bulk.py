@@ -77,3 +77,18 @@ def converter(field):
     else:
         return lambda value, field=field: field.get_db_prep_save(value, connection)
     return lambda value: None if value is None else adapt(value)
+
+
+def refresh_statistics(*tables: type[models.Model]) -> None:
+    """Let PostgreSQL's planner see what a long transaction has added so far.
+
+    Its statistics are those of before the transaction: a table grown from a hundred rows
+    to a million inside one import still looks tiny, and lookups by key turn into scans of
+    the whole table. ANALYZE run inside the transaction counts the rows it inserted.
+    Nothing to do elsewhere (SQLite plans by its indexes).
+    """
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

@@ -10,6 +10,13 @@ A worker that dies (killed, out of memory) is started again, so one crash never 
 the site down; on SIGTERM or Ctrl-C the workers stop taking connections and finish the
 requests they hold, for up to --graceful-timeout seconds, before they are killed.
 
+Threads per worker (--threads, WEB_THREADS) stay 4 by measurement: on a 2-core machine
+`benchmarks/comments.py --threads 1,2,4` gave no setting that posts consistently faster
+(three runs: 32-44, 35-50 and 36-44 posts/s back to back without screening, and with
+screening 9-15, 11-12 and 10-14 stored posts/s, in a different order each run), and
+threads let a worker go on answering while one of them waits on the database, a lock or
+Redis.
+
 The workers keep their metrics in a folder of this server's own (per port, emptied at
 each start) under the data folder, which /metrics adds up (dateline.core.metrics).
 """

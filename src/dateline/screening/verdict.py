@@ -158,7 +158,9 @@ class Code(StrEnum):
         "imported",
         Kind.CIRCUMSTANCE,
         "Imported, held",
-        _("This comment came from the newsroom's earlier comment system and waits for a moderator."),
+        _(
+            "This comment came from the newsroom's earlier comment system and waits for a moderator."
+        ),
     )
 
     @classmethod

@@ -31,11 +31,12 @@ def test_hit_needs_no_database(client, django_assert_num_queries):
         assert client.get(ARTICLE)["X-Page-Cache"] == "hit"
 
 
-def test_publishing_invalidates(client):
+def test_publishing_invalidates(client, django_capture_on_commit_callbacks):
     client.get(ARTICLE)
     article = ArticlePage.objects.get(slug="we-are-winning-in-mali", locale__language_code="en")
     article.title = "A new headline"
-    article.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
     response = client.get(ARTICLE)
     assert response["X-Page-Cache"] == "miss"
     assert "A new headline" in response.content.decode()

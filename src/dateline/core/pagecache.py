@@ -5,7 +5,9 @@ or by the outermost middleware, without touching the page tree, templates or dat
 Entries are keyed by the site's publication version and the address (scheme, host, path
 and the page's variant parameters, below); each entry also remembers its page's own
 version. Publishing or unpublishing any page bumps the site version (listings and hubs
-change too); a change to a page's comments bumps only that page's version.
+change too), as does a change to what pages show without being pages (a byline's name,
+the edition's time zones, a picture: `newsroom.signals`); a change to a page's comments
+bumps only that page's version.
 
 Entries are kept per scheme, so a page stored from an HTTP request (no
 Strict-Transport-Security) is never the answer to an HTTPS one.
@@ -37,7 +39,6 @@ two kinds, and neither may cost a render:
 A page that comes to read another parameter must name it in VARIANT_PARAMETERS.
 """
 
-import itertools
 import logging
 import threading
 import time
@@ -45,8 +46,7 @@ from collections import OrderedDict
 from urllib.parse import unquote_plus
 
 from django.conf import settings
-from django.core.cache import cache, caches
-from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils.encoding import escape_uri_path
 
@@ -57,6 +57,7 @@ SITE_VERSION_KEY = "pagecache:site"
 PAGE_VERSION_KEY = "pagecache:page:{page_id}"
 ENTRY_KEY = "pagecache:entry:{scheme}://{host}{path}?{query}"
 ENTRY_TIMEOUT = 60 * 60
+PART_KEY = "pagecache:part:{name}:{version}:{page_id}:{language}:{scheme}://{host}"
 # Query parameters that select a variant of a page (the comments' sort, paging and tab).
 VARIANT_PARAMETERS = frozenset({"sort", "page", "tab"})
 # Parameters that other sites, ad networks, newsletters and share buttons add to links to
@@ -81,65 +82,19 @@ LOST_INVALIDATION = threading.Event()
 logger = logging.getLogger(__name__)
 
 
-# The file cache (the one-machine default) looks at its folder once this many writes.
-CULL_EVERY = 100
+def _fresh_version():
+    """Where a missing version starts: a number no earlier version of it reached.
 
-
-class SparselyCulledFileCache(FileBasedCache):
-    """Django's file cache, except that it checks whether to cull once every CULL_EVERY
-    writes of this process instead of at each.
-
-    Django's FileBasedCache lists its whole folder at every write to count its entries;
-    with the thousands of pages a site keeps there, that listing costs tens of
-    milliseconds a write, and some writes (version bumps, screening's rate limits) are
-    made under a lock that every worker takes turns through. The folder is culled as
-    before, a little later.
+    A version can go missing while pages stored under it are still kept (the file cache
+    culls at random, an evicting Redis drops keys): counting again from 1 would make
+    those stale pages current again. Microseconds since the epoch only grow, far faster
+    than a version is bumped.
     """
-
-    def __init__(self, location, params):
-        super().__init__(location, params)
-        self.writes = itertools.count()
-
-    def _cull(self):
-        if next(self.writes) % CULL_EVERY == 0:
-            super()._cull()
-
-
-_lean = {}
-_lean_lock = threading.Lock()
-
-
-def lean_cache():
-    """The site's cache to write through: itself, or where it is a plain file cache, a
-    SparselyCulledFileCache on the same folder with the same keys (one per process)."""
-    site_cache = caches["default"]
-    if not isinstance(site_cache, FileBasedCache) or isinstance(
-        site_cache, SparselyCulledFileCache
-    ):
-        return cache
-    key = (site_cache._dir, site_cache.key_prefix, site_cache.version, site_cache.key_func)
-    with _lean_lock:
-        lean = _lean.get(key)
-        if lean is None:
-            lean = SparselyCulledFileCache(
-                site_cache._dir,
-                {
-                    "TIMEOUT": site_cache.default_timeout,
-                    "KEY_PREFIX": site_cache.key_prefix,
-                    "VERSION": site_cache.version,
-                    "OPTIONS": {
-                        "MAX_ENTRIES": site_cache._max_entries,
-                        "CULL_FREQUENCY": site_cache._cull_frequency,
-                    },
-                },
-            )
-            lean.key_func = site_cache.key_func
-            _lean[key] = lean
-        return lean
+    return time.time_ns() // 1000
 
 
 def _version(key):
-    return cache.get_or_set(key, 1, timeout=None)
+    return cache.get_or_set(key, _fresh_version, timeout=None)
 
 
 def _bump(key):
@@ -149,18 +104,16 @@ def _bump(key):
     through a lock: two bumps at once must give two new versions, or a page cached
     between them would stay current for an hour.
     """
-    writer = lean_cache()
     with shared_cache_lock("pagecache"):
         try:
-            bumped = writer.incr(key) is not None
-        except ValueError:
-            writer.set(key, 2, timeout=None)
+            bumped = cache.incr(key) is not None
+        except ValueError:  # missing: whatever was kept under it is stale
+            cache.set(key, _fresh_version(), timeout=None)
             return True
         if bumped:
             # The file cache's incr writes the new number with the default timeout (five
-            # minutes): a version that expired would start again from 1, and entries kept
-            # under the numbers it reached before would read as current again.
-            writer.touch(key, None)
+            # minutes): the version must stay, not start afresh at every fifth minute.
+            cache.touch(key, None)
         return bumped
 
 
@@ -189,6 +142,30 @@ def current_versions(page_id):
     return (
         found.get(SITE_VERSION_KEY) or _version(SITE_VERSION_KEY),
         found.get(page_key) or _version(page_key),
+    )
+
+
+def part_key(name, *, request, page_id, language):
+    """The cache key of a part of a page that every reader of it sees alike, or None when
+    it must be drawn afresh (a preview of a draft, a cache that lost an invalidation).
+
+    Logged-in readers never get a cached page, but most of theirs is the same as everyone's:
+    the story, its head, the section menu (`{% kept %}` in dateline_tags). Such a part is
+    kept per site version, so that publishing anything draws it again, as it makes the
+    anonymous pages stale; and per scheme and host, which its links and metadata name.
+    """
+    if request is None or getattr(request, "is_preview", False) or not _recovered():
+        return None
+    version = getattr(request, "_dateline_site_version", None)
+    if version is None:  # one read per request, however many parts the page keeps
+        version = request._dateline_site_version = _version(SITE_VERSION_KEY)
+    return PART_KEY.format(
+        name=name,
+        version=version,
+        page_id=page_id,
+        language=language,
+        scheme=request.scheme,
+        host=request.get_host(),
     )
 
 
@@ -288,7 +265,7 @@ def cached_entry(environ):
     entry = found.get(key)
     if (
         entry is None
-        or entry["site_version"] != found.get(SITE_VERSION_KEY, 1)
+        or entry["site_version"] != found.get(SITE_VERSION_KEY)
         or entry["page_version"] != page_version(entry["page_id"])
     ):
         return None
@@ -315,7 +292,7 @@ def _store(request, response):
         "headers": list(response.items()),
         "content": response.content,
     }
-    lean_cache().set(key, entry, ENTRY_TIMEOUT)
+    cache.set(key, entry, ENTRY_TIMEOUT)
     response["X-Page-Cache"] = "miss"
 
 

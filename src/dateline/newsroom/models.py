@@ -88,8 +88,9 @@ class EditionSettings(BaseSiteSetting):
         null=True, blank=True, help_text="Close comments this many days after publication."
     )
 
-    @property
+    @cached_property
     def zones(self):
+        """Parsed once per request: every time on a page is written in each zone."""
         return parse_time_zones(self.time_zones)
 
 
@@ -273,11 +274,6 @@ class StoryPage(Page):
             if block.block_type == "paragraph":
                 return Truncator(strip_tags(block.value.source)).words(TEASER_WORDS)
         return ""
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = self.json_ld(request)
-        return context
 
     def json_ld(self, request):
         """schema.org metadata for search engines and feed readers."""

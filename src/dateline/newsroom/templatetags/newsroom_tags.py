@@ -8,6 +8,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info, pgettext
 from wagtail.models import Locale, Page
 
+from dateline.core.templatetags.dateline_tags import ld_json
+
 from ..models import EditionSettings, HomePage, SectionPage
 
 register = template.Library()
@@ -26,6 +28,13 @@ def section_links(context):
     if home is None:
         return []
     return [{"title": s.title, "url": s.url} for s in SectionPage.objects.live().child_of(home)]
+
+
+@register.simple_tag(takes_context=True)
+def story_json_ld(context, page):
+    """The story's schema.org metadata as a <script> element (drawn inside the story's
+    kept head, so once per publication)."""
+    return ld_json(page.json_ld(context["request"]))
 
 
 @register.simple_tag

@@ -197,7 +197,8 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's file cache, culled now and then, not listed at every write.
+            "BACKEND": "dateline.core.filecache.SparselyCulledFileCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "KEY_PREFIX": "dateline",
             "OPTIONS": {"MAX_ENTRIES": 20000},

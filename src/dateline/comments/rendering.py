@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dateline.accounts.templatetags.account_tags import author_name
 from dateline.core.inputs import COMMENT_MAX_LENGTH
-from dateline.core.pagecache import ENTRY_TIMEOUT, current_versions, lean_cache
+from dateline.core.pagecache import ENTRY_TIMEOUT, current_versions
 from dateline.newsroom.templatetags.newsroom_tags import edition_time
 from dateline.screening.selectors import surge_on
 
@@ -453,7 +453,7 @@ def thread_view(page, *, request, viewer, sort="oldest", number=1, featured=Fals
     threads = thread_page(page, sort=sort, number=number, featured=featured)
     view = Drawing(request).thread(threads)
     if key is not None and (threads.nodes or number == 1):  # never one entry per empty page
-        lean_cache().set(key, view, ENTRY_TIMEOUT)
+        cache.set(key, view, ENTRY_TIMEOUT)
     return view
 
 

@@ -20,6 +20,10 @@ and prints:
   apart: a refusal is cheap by design, so the rate of all posts alone flatters the path;
   with --threads 1,2,4 for each number of server threads per worker.
 
+With --isso GUNICORN (the gunicorn of a Python environment where isso is installed: `python3
+-m venv /tmp/isso && /tmp/isso/bin/pip install isso gunicorn`), the same clients then post to
+Isso in the same run, with its guard off and on, as the baseline the issue names.
+
 With --million (PostgreSQL only) it first fills the site with 1,000,000 comments on
 other stories, then measures the same pages again.
 
@@ -27,11 +31,13 @@ Usage:
     .venv/bin/python benchmarks/comments.py
     .venv/bin/python benchmarks/comments.py --postgres postgres://postgres@127.0.0.1:5432/postgres
     .venv/bin/python benchmarks/comments.py --postgres ... --million
+    .venv/bin/python benchmarks/comments.py --part posting --isso /tmp/isso/bin/gunicorn
 """
 
 import argparse
 import atexit
 import contextlib
+import dataclasses
 import functools
 import http.client
 import io
@@ -47,6 +53,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from read_path import free_port, wait_for
@@ -286,27 +293,46 @@ def outcome(status, payload):
     """A response's status, and for a refusal the gist of its reason (no wait times)."""
     if status != 400:
         return str(status)
-    message = json.loads(payload)["error"]["message"]
+    try:
+        message = json.loads(payload)["error"]["message"]
+    except (ValueError, KeyError, TypeError):
+        return "400"
     return f"400 {message.removeprefix('Your comment was rejected: ').split(':')[0]}"
 
 
-def post_loop(port, token, address, page_id, count, pace, latencies, statuses, start):
+@dataclasses.dataclass
+class Poster:
+    """One client of a comment server: where it posts, with which headers, in which shape."""
+
+    path: str
+    headers: dict
+    payload: Callable[[str], dict]
+
+
+def dateline_poster(page_id, token, address):
+    return Poster(
+        f"/api/v1/pages/{page_id}/comments",
+        {
+            "Authorization": f"Bearer {token}",
+            "Content-Type": "application/json",
+            "X-Forwarded-For": address,
+        },
+        lambda text: {"body": text},
+    )
+
+
+def post_loop(port, poster, count, pace, latencies, statuses, start):
     """One client: POST `count` comments over one keep-alive connection, `pace` s apart."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    headers = {
-        "Authorization": f"Bearer {token}",
-        "Content-Type": "application/json",
-        "X-Forwarded-For": address,
-    }
-    texts = remarks(random.Random(token))
+    texts = remarks(random.Random(poster.headers["X-Forwarded-For"]))
     start.wait()
     if pace:  # clients do not all press "post" in the same millisecond
         time.sleep(random.random() * pace)
     began = time.perf_counter()
     for number in range(count):
-        body = json.dumps({"body": next(texts)})
+        body = json.dumps(poster.payload(next(texts)))
         sent = time.perf_counter()
-        connection.request("POST", f"/api/v1/pages/{page_id}/comments", body, headers)
+        connection.request("POST", poster.path, body, poster.headers)
         response = connection.getresponse()
         payload = response.read()
         latencies.append((time.perf_counter() - sent) * 1000)
@@ -316,16 +342,16 @@ def post_loop(port, token, address, page_id, count, pace, latencies, statuses, s
     connection.close()
 
 
-def measure_posting(port, page, tokens, label, pace=0.0, count=POSTS_EACH):
+def measure_posting(port, posters, label, pace=0.0, count=POSTS_EACH):
     """All clients post at once; `pace` > 0 spaces each client's posts (an open page)."""
     latencies, statuses = [], []
-    start = threading.Barrier(len(tokens))
+    start = threading.Barrier(len(posters))
     threads = [
         threading.Thread(
             target=post_loop,
-            args=(port, token, next(ADDRESSES), page.pk, count, pace, latencies, statuses, start),
+            args=(port, poster, count, pace, latencies, statuses, start),
         )
-        for token in tokens
+        for poster in posters
     ]
     began = time.perf_counter()
     for thread in threads:
@@ -333,26 +359,30 @@ def measure_posting(port, page, tokens, label, pace=0.0, count=POSTS_EACH):
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - began
-    accepted = sorted(ms for ms, status in zip(latencies, statuses, strict=True) if status == "201")
-    refused = sorted(ms for ms, status in zip(latencies, statuses, strict=True) if status == "429")
+    stored = sorted(
+        ms for ms, status in zip(latencies, statuses, strict=True) if status in ("201", "202")
+    )
+    refused = sorted(
+        ms for ms, status in zip(latencies, statuses, strict=True) if status in ("429", "403")
+    )
     latencies.sort()
     outcomes = ", ".join(f"{n} x {code}" for code, n in sorted(Counter(statuses).items()))
     print(
         f"{label:<44}{len(latencies) / elapsed:>7.0f} posts/s"
         f"{statistics.median(latencies):>8.1f} ms p50{p99_of(latencies):>8.1f} ms p99   ({outcomes})"
     )
-    if len(accepted) < len(latencies):  # the rate of what was stored, and of what was not
+    if len(stored) < len(latencies):  # the rate of what was stored, and of what was not
         print(
-            f"{'  of which stored (201)':<44}{len(accepted) / elapsed:>7.0f} posts/s"
+            f"{'  of which stored':<44}{len(stored) / elapsed:>7.0f} posts/s"
             + (
-                f"{statistics.median(accepted):>8.1f} ms p50{p99_of(accepted):>8.1f} ms p99"
-                if accepted
+                f"{statistics.median(stored):>8.1f} ms p50{p99_of(stored):>8.1f} ms p99"
+                if stored
                 else ""
             )
         )
         if refused:
             print(
-                f"{'  refused as too fast (429)':<44}{len(refused) / elapsed:>7.0f} posts/s"
+                f"{'  refused as too fast (429, 403)':<44}{len(refused) / elapsed:>7.0f} posts/s"
                 f"{statistics.median(refused):>8.1f} ms p50{p99_of(refused):>8.1f} ms p99"
             )
 
@@ -404,12 +434,68 @@ def posting_table(page, authors, threads=(None,)):
             for pace, what in paces:
                 what = f"{what}, 1 post per {pace:g} s each" if pace else what
                 group, authors = authors[:CLIENTS], authors[CLIENTS:]  # fresh rate limits
-                tokens = [issue_token(author) for author in group]
+                posters = [
+                    dateline_poster(page.pk, issue_token(author), next(ADDRESSES))
+                    for author in group
+                ]
                 count = POSTS_EACH if pace < 2 else POSTS_EACH // 2
-                measure_posting(port, page, tokens, f"{hook}, {what}", pace=pace, count=count)
+                measure_posting(port, posters, f"{hook}, {what}", pace=pace, count=count)
         finally:
             server.terminate()
             server.wait()
+
+
+ISSO_SETTINGS = """
+[general]
+dbpath = {root}/comments.db
+host = http://127.0.0.1:{port}/
+[moderation]
+enabled = false
+[server]
+listen = http://127.0.0.1:{port}/
+trusted-proxies = 127.0.0.1
+[guard]
+enabled = {guard}
+require-author = false
+require-email = false
+"""
+
+
+def isso_table(gunicorn):
+    """The same clients against Isso (the comment server the issue compares with), served
+    by gunicorn in the same shape as `dateline serve`: 2 workers of 4 threads. Its guard
+    (on by default: 2 comments a minute per address) is the counterpart of screening; its
+    text is stored as written, nothing judges it."""
+    print(f"Isso, the same {CLIENTS} clients, anonymous posts, each with a thread title:")
+    for guard in (False, True):
+        root = Path(tempfile.mkdtemp(prefix="dateline-bench-isso-"))
+        port = free_port()
+        (root / "isso.cfg").write_text(
+            ISSO_SETTINGS.format(root=root, port=port, guard=str(guard).lower())
+        )
+        server = subprocess.Popen(
+            [gunicorn, "-b", f"127.0.0.1:{port}", "-w", "2", "-k", "gthread", "--threads", "4",
+             "isso.run"],
+            env={**os.environ, "ISSO_SETTINGS": str(root / "isso.cfg")},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            for _ in range(8):
+                wait_for(f"http://127.0.0.1:{port}/config")
+            posters = [
+                Poster(
+                    "/new?uri=%2Fbench%2F",
+                    {"Content-Type": "application/json", "X-Forwarded-For": next(ADDRESSES)},
+                    lambda text, n=n: {"text": text, "author": f"Reader {n}", "title": "Bench"},
+                )
+                for n in range(CLIENTS)
+            ]
+            measure_posting(port, posters, f"guard {'on' if guard else 'off'}, back to back")
+        finally:
+            server.terminate()
+            server.wait()
+            shutil.rmtree(root, ignore_errors=True)
 
 
 def main():
@@ -428,6 +514,11 @@ def main():
         "--threads",
         metavar="N,N",
         help="server threads per worker to compare (default: dateline serve's own)",
+    )
+    parser.add_argument(
+        "--isso",
+        metavar="GUNICORN",
+        help="also post to Isso: the gunicorn of a Python environment with isso installed",
     )
     options = parser.parse_args()
     if options.million and not options.postgres:
@@ -460,6 +551,8 @@ def main():
         threads = [int(n) for n in options.threads.split(",")] if options.threads else [None]
         authors = readers(4 * CLIENTS * len(threads))
         posting_table(posting, authors, threads)
+        if options.isso:
+            isso_table(options.isso)
 
 
 if __name__ == "__main__":

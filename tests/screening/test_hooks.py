@@ -109,6 +109,29 @@ def test_posting_too_fast_is_refused_not_recorded(story, regular):
     assert not Comment.objects.filter(author=regular, status=Comment.Status.REJECTED).exists()
 
 
+def test_a_post_refused_as_too_fast_reads_and_writes_nothing(
+    story, regular, django_assert_num_queries
+):
+    for n, word in enumerate(TOPICS[:5]):
+        post(story, regular, f"Thought {n}: {word}")
+    with django_assert_num_queries(0), pytest.raises(RateLimited):
+        post(story, regular, "Thought 5: prices")
+
+
+def test_a_repeat_is_refused_before_the_story_is_read(story, regular, django_assert_num_queries):
+    post(story, regular, "The talks in Algiers matter more than the harvest.")
+    with django_assert_num_queries(1), pytest.raises(ValidationError) as refusal:
+        post(story, regular, "The talks in Algiers matter more than the harvest!")
+    assert refusal.value.code == "duplicate"  # one query: the earlier copy, to link to it
+
+
+def test_a_closed_story_still_refuses_after_pacing(story, regular):
+    story.comments_enabled = False
+    story.save()
+    with pytest.raises(actions.NotAllowed):
+        post(story, regular, "Comments are closed here.")
+
+
 def test_the_form_answers_429_and_keeps_the_text(client, story, regular):
     client.force_login(regular)
     url = f"/comments/pages/{story.pk}/post/"

@@ -108,18 +108,22 @@ def post_comment(
     Raises PermissionDenied when the author may not comment here and ValidationError
     (with a code) for text that is not a comment.
     """
-    check_can_comment(author, page)
+    check_logged_in(author, "comment")
     body = clean_body(body)
+    paced = screening.pace_comment(author=author, body=body, ip=ip)
+    if paced is not None:  # too fast or twice: refused before anything is read or written
+        count_comment(decision="refused")
+        raise _refused(paced.refusal, author=author, body=body)
+    check_can_comment(author, page)
     if parent is not None and (parent.page_id != page.pk or not parent.is_visible):
         raise ValidationError(
             "You can only reply to a published comment on this story.", code="invalid_parent"
         )
     comment = _new_comment(author=author, page=page, body=body, parent=parent, ip=ip)
+    # Judged before the transaction: on SQLite it holds the database's one write lock, and
+    # every other post would wait for the models too.
+    verdict = _screen(comment, ip=ip, is_edit=False)
     with transaction.atomic():
-        verdict = _screen(comment, ip=ip, is_edit=False)
-        if verdict.refusal:
-            count_comment(decision="refused")
-            raise _refused(verdict.refusal, author=author, body=body)
         _save_new(comment)
         transaction.on_commit(lambda: count_comment(decision=verdict.decision))
         record(
@@ -326,11 +330,11 @@ def edit_comment(comment: Comment, *, actor: Reader, body: str, ip: str | None =
     """The author edits within the edit window; the new text is screened again."""
     check_can_edit(comment, actor)
     body = clean_body(body)
+    was_visible = comment.is_visible
+    comment.body, comment.body_html = body, render_body(body)
+    comment.edited_at = timezone.now()
+    _screen(comment, ip=ip, is_edit=True)  # before the write lock, as for a new comment
     with transaction.atomic():
-        was_visible = comment.is_visible
-        comment.body, comment.body_html = body, render_body(body)
-        comment.edited_at = timezone.now()
-        _screen(comment, ip=ip, is_edit=True)
         comment.save()
         _adjust_thread_count(comment, was_visible)
         record("comment.edit", actor=actor, target=comment, ip=ip, status=comment.status)

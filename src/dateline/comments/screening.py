@@ -7,7 +7,6 @@ Comment: it gets plain values.
 """
 
 import re
-from dataclasses import replace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,10 +15,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from dateline.core.metrics import time_screening
+from dateline.core.state import cache_state
 from dateline.screening import actions, pipeline, surge
-from dateline.screening.policy import policy_for
+from dateline.screening.policy import policy_for, site_pace
 from dateline.screening.rules import History, Submission
-from dateline.screening.store import screening_state
 from dateline.screening.verdict import Decision, Verdict
 
 from .models import Comment
@@ -27,8 +26,23 @@ from .models import Comment
 ARTICLE_TEXT_CHARS = 4000
 
 
+def pace_comment(*, author, body, ip=None) -> Verdict | None:
+    """The refusal of a new comment posted too fast or twice, else None.
+
+    Run first, before the story, the writer's record or a transaction: pacing is the same
+    on every story (`policy.site_pace`), so a flood of posts costs a couple of cache reads
+    each and writes nothing.
+    """
+    if not settings.SCREENING_ENABLED:
+        return None
+    submission = Submission(body=body, author=str(author.pk), created=timezone.now(), ip=ip)
+    with time_screening():
+        return pipeline.pace(submission, site_pace(), cache_state())
+
+
 def screen_comment(comment, *, ip=None, is_edit=False):
-    """Judge an unsaved (or edited) Comment; returns a Verdict.
+    """Judge an unsaved (or edited) Comment that `pace_comment` let through; returns a
+    Verdict.
 
     With SCREENING_ENABLED off (benchmarks of the bare comment path only), everything
     publishes.
@@ -37,7 +51,7 @@ def screen_comment(comment, *, ip=None, is_edit=False):
         return Verdict(decision=Decision.PUBLISH)
     page = comment.page.specific
     policy = policy_for(page)
-    state = screening_state()
+    state = cache_state()
     now = timezone.now()
     submission = Submission(
         body=comment.body,
@@ -46,18 +60,12 @@ def screen_comment(comment, *, ip=None, is_edit=False):
         ip=ip,
         page=str(page.pk),
         is_edit=is_edit,
+        article_text=story_text(page),
+        history=history_of(comment.author, exclude=comment.pk),
     )
     with time_screening():
-        # Posted too fast or twice: refused before the story and the writer's record are read.
-        verdict = pipeline.pace(submission, policy, state)
-        if verdict is None:
-            submission = replace(
-                submission,
-                article_text=story_text(page),
-                history=history_of(comment.author, exclude=comment.pk),
-            )
-            verdict = pipeline.judge(submission, policy, state, paced=True)
-    if not is_edit and not verdict.refusal:
+        verdict = pipeline.judge(submission, policy, state, paced=True)
+    if not is_edit:
         change = surge.observe(
             state, submission.page, now, held=pipeline.held_for_content(verdict), policy=policy
         )

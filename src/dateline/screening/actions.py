@@ -18,18 +18,20 @@ def start_surge(page: Page, reason: str) -> None:
     """A story went to pre-moderation: a Surge row on the queue, an audit entry, an email."""
     # A surge that lapsed in quiet (no calm comment ended it) is still open: it ends as it
     # started, as the queue shows only surges that are on (`selectors.open_surges`).
-    Surge.objects.filter(page=page, ended__isnull=True).update(ended=F("started"))
-    surge = Surge.objects.create(page=page, reason=reason[:200])
-    record("screening.surge_start", target=page, reason=reason)
-    transaction.on_commit(lambda: invalidate_page(page.pk))  # the story says it is held
-    mail_moderators(page, reason, key=f"surge:{surge.pk}")
+    with transaction.atomic():
+        Surge.objects.filter(page=page, ended__isnull=True).update(ended=F("started"))
+        surge = Surge.objects.create(page=page, reason=reason[:200])
+        record("screening.surge_start", target=page, reason=reason)
+        transaction.on_commit(lambda: invalidate_page(page.pk))  # the story says it is held
+        mail_moderators(page, reason, key=f"surge:{surge.pk}")
 
 
 def end_surge(page: Page, reason: str) -> None:
     """The story calmed down: its open Surge rows end now."""
-    Surge.objects.filter(page=page, ended__isnull=True).update(ended=timezone.now())
-    record("screening.surge_end", target=page, reason=reason)
-    transaction.on_commit(lambda: invalidate_page(page.pk))
+    with transaction.atomic():
+        Surge.objects.filter(page=page, ended__isnull=True).update(ended=timezone.now())
+        record("screening.surge_end", target=page, reason=reason)
+        transaction.on_commit(lambda: invalidate_page(page.pk))
 
 
 def mail_moderators(page: Page, reason: str, *, key: str) -> None:

@@ -7,6 +7,7 @@ where the score is high enough to be worth showing.
 """
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from dateline.core.attributes import LABELS, Action
 from dateline.core.state import State
@@ -35,6 +36,15 @@ def score_attributes(sub: Submission) -> dict[str, classifiers.Score]:
         "profanity": attributes.profanity(sub.body),
         "spam": classifiers.spam(sub.body, article_text=sub.article_text, account_age_days=age),
     }
+
+
+def warm_up():
+    """Read every model and word list now (about 0.2 s): a web worker calls this as it
+    starts, so that its first comments do not wait for the files (`dateline.wsgi`)."""
+    sample = "A first comment, read when the server starts: the models load with it."
+    score_attributes(Submission(body=sample, author="", created=datetime.now(UTC)))
+    spans.tagger()
+    Policy()  # the built-in word lists
 
 
 def identity_attack(body, toxicity):

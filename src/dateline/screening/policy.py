@@ -67,6 +67,12 @@ class Policy:
         return replace(self, attributes=attributes)
 
 
+def site_pace():
+    """What the pacing rules read (the rate limit, the repeat window): the same on every
+    story, so that a post is paced before its story is read (`pipeline.pace`)."""
+    return Policy()
+
+
 def policy_for(page):
     """The policy for comments on `page`: site settings, then its section's or blog's."""
     from dateline.screening.models import ScreeningSettings

@@ -68,8 +68,7 @@ def comment_json(comment, *, node=None, reacted=frozenset(), base=None):
 
 
 def story_page(page_id):
-    page = Page.objects.live().filter(pk=page_id).first()
-    page = page and page.specific
+    page = Page.objects.live().filter(pk=page_id).specific().first()
     if not isinstance(page, StoryPage):
         raise ApiError("not_found", "No story with comments has that id.", status=404)
     return page

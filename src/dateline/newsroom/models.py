@@ -242,10 +242,24 @@ class StoryPage(Page):
 
     @cached_property
     def desk(self):
-        """The section or blog this story belongs to (None for a story elsewhere)."""
-        parent = self.get_parent()
-        parent = parent and parent.specific
-        return parent if isinstance(parent, DeskPage) else None
+        """The section or blog this story belongs to (None for a story elsewhere).
+
+        Looked for among the desks this kind of story may be filed under, in one query
+        (the parent, then its specific page, would take two): every comment posted asks.
+        """
+        parent_path = self.path[: -self.steplen]
+        for model in self.allowed_parent_page_models():
+            if issubclass(model, DeskPage):
+                found = model.objects.filter(path=parent_path).first()
+                if found is not None:
+                    return found
+        return None
+
+    @cached_property
+    def site(self):
+        """The site the story is published on, looked up once per instance (closing
+        comments and screening's policy both read its settings)."""
+        return self.get_site()
 
     @cached_property
     def comments_open(self):
@@ -261,7 +275,7 @@ class StoryPage(Page):
     def close_comments_after_days(self):
         if self.desk and self.desk.close_comments_after_days is not None:
             return self.desk.close_comments_after_days
-        site = self.get_site()
+        site = self.site
         return EditionSettings.for_site(site).close_comments_after_days if site else None
 
     @cached_property
@@ -284,7 +298,7 @@ class StoryPage(Page):
             "url": self.get_full_url(request),
             "inLanguage": self.locale.language_code,
             "author": [{"@type": "Person", "name": author.name} for author in self.bylines.all()],
-            "publisher": {"@type": "Organization", "name": self.get_site().site_name or "dateline"},
+            "publisher": {"@type": "Organization", "name": self.site.site_name or "dateline"},
         }
         if self.teaser:
             data["description"] = self.teaser

@@ -74,10 +74,11 @@ def site_pace():
 
 
 def policy_for(page):
-    """The policy for comments on `page`: site settings, then its section's or blog's."""
+    """The policy for comments on `page` (a story): site settings, then its section's or
+    blog's."""
     from dateline.screening.models import ScreeningSettings
 
-    site = page.get_site()
+    site = page.site
     if site is None:
         return Policy()
     chosen = ScreeningSettings.for_site(site)

@@ -10,11 +10,13 @@ A worker that dies (killed, out of memory) is started again, so one crash never 
 the site down; on SIGTERM or Ctrl-C the workers stop taking connections and finish the
 requests they hold, for up to --graceful-timeout seconds, before they are killed.
 
-Threads per worker (--threads, WEB_THREADS) stay 4 by measurement: on a 2-core machine
-`benchmarks/comments.py --threads 1,2,4` gave no setting that posts consistently faster
-(three runs: 32-44, 35-50 and 36-44 posts/s back to back without screening, and with
-screening 9-15, 11-12 and 10-14 stored posts/s, in a different order each run), and
-threads let a worker go on answering while one of them waits on the database, a lock or
+Threads per worker (--threads, WEB_THREADS) are 2 by measurement. On a 2-core machine,
+16 clients posting back to back (`benchmarks/comments.py --threads 2,4`, three runs on
+SQLite and one on PostgreSQL with Redis) gave 2 threads the lower p99 every time, with
+screening and without (134-181 ms against 180-239 with screening), and the higher rate in
+five of six (200-289 posts/s with screening against 209-226): more threads than cores
+only take turns at the interpreter's lock, and the slowest request waits for all of
+them. Two still let a worker answer while the other waits on the database, a lock or
 Redis.
 
 The workers keep their metrics in a folder of this server's own (per port, emptied at
@@ -84,7 +86,7 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", 2)))
-        parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", 4)))
+        parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", 2)))
         parser.add_argument(
             "--graceful-timeout",
             type=int,

@@ -198,7 +198,7 @@ else:
     CACHES = {
         "default": {
             # Django's file cache, culled now and then, not listed at every write.
-            "BACKEND": "dateline.core.filecache.SparselyCulledFileCache",
+            "BACKEND": "dateline.core.filecache.LeanFileCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "KEY_PREFIX": "dateline",
             "OPTIONS": {"MAX_ENTRIES": 20000},

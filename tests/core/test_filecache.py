@@ -1,4 +1,5 @@
-"""The one-machine cache looks at its folder once every so many writes, not at each."""
+"""The one-machine cache looks at its folder once every so many writes, not at each, and
+reads back what it wrote."""
 
 import os
 import subprocess
@@ -8,11 +9,11 @@ from unittest import mock
 from django.core.cache.backends.filebased import FileBasedCache
 from django.utils.module_loading import import_string
 
-from dateline.core.filecache import CULL_EVERY, SparselyCulledFileCache
+from dateline.core.filecache import CULL_EVERY, LeanFileCache
 
 
 def test_the_folder_is_looked_at_once_every_so_many_writes(tmp_path):
-    store = SparselyCulledFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10}})
+    store = LeanFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10}})
     with mock.patch.object(
         FileBasedCache, "_list_cache_files", autospec=True, return_value=[]
     ) as listed:
@@ -22,9 +23,7 @@ def test_the_folder_is_looked_at_once_every_so_many_writes(tmp_path):
 
 
 def test_the_folder_is_still_culled(tmp_path):
-    store = SparselyCulledFileCache(
-        str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10, "CULL_FREQUENCY": 2}}
-    )
+    store = LeanFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10, "CULL_FREQUENCY": 2}})
     for number in range(CULL_EVERY + 2):
         store.set(f"key:{number}", number)
     assert len(list(tmp_path.iterdir())) < CULL_EVERY
@@ -44,4 +43,12 @@ def test_it_is_the_default_without_redis(tmp_path):
         text=True,
         check=True,
     ).stdout.strip()
-    assert import_string(backend) is SparselyCulledFileCache
+    assert import_string(backend) is LeanFileCache
+
+
+def test_entries_read_back_and_expire(tmp_path):
+    store = LeanFileCache(str(tmp_path), {})
+    page = {"content": b"<p>A page.</p>" * 10_000, "page_version": 7}
+    store.set("page", page, timeout=60)
+    assert store.get("page") == page
+    assert store.touch("page", 0) and store.get("page") is None  # touched to expire now

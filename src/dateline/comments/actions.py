@@ -233,9 +233,7 @@ def place_archived(entries: list[Archived]) -> list[Comment]:
         Comment(
             page_id=entry.page_id,
             author_id=entry.author_id,
-            parent=entry.parent,
-            thread_id=entry.parent.thread_id if entry.parent else None,
-            depth=min(entry.parent.depth + 1, MAX_DEPTH) if entry.parent else 0,
+            **_placed_under(entry.parent),
             body="" if entry.status in TOMBSTONES else entry.body,
             body_html="" if entry.status in TOMBSTONES else render_body(entry.body),
             status=entry.status,
@@ -282,13 +280,23 @@ def move_to_claimer(profile: User, *, reader: User) -> None:
         transaction.on_commit(lambda page_id=page_id: invalidate_page(page_id))
 
 
+def _placed_under(parent):
+    """A new comment's parent, thread and depth; a top-level one's thread is set once it
+    has an id (its own)."""
+    if parent is None:
+        return {"parent": None, "thread_id": None, "depth": 0}
+    return {
+        "parent": parent,
+        "thread_id": parent.thread_id,
+        "depth": min(parent.depth + 1, MAX_DEPTH),
+    }
+
+
 def _new_comment(*, author, page, body, parent, ip):
     return Comment(
         page=page,
         author=author,
-        parent=parent,
-        thread_id=parent.thread_id if parent else None,
-        depth=min(parent.depth + 1, MAX_DEPTH) if parent else 0,
+        **_placed_under(parent),
         body=body,
         body_html=render_body(body),
         ip=ip,

@@ -14,6 +14,8 @@ and prints:
   one (target: within 2x), and the logged-in page against the anonymous one (target:
   within 2x, under 40 ms);
 - SQL queries per page (constant, whatever the thread's size);
+- the time of a post refused as too fast, in process: the action alone and the whole API
+  request, with their queries (target: under 2 ms, nothing written);
 - posts/s and p50/p99 latency for 16 clients posting at once through the JSON API,
   with the screening hook empty and with the real screening pipeline, and where some
   were refused, the same for the posts stored (201) and those refused as too fast (429)
@@ -420,6 +422,50 @@ def serve(screening, threads=None):
     return server, port
 
 
+def measure_refusal(page, writer):
+    """A post refused as too fast, in this process: `comments.actions.post_comment` alone,
+    and the whole API request (token, story, middleware) around it, each with its queries
+    (target: under 2 ms, nothing written)."""
+    from django.conf import settings
+    from django.test import Client
+
+    from dateline.accounts.actions import issue_token
+    from dateline.comments import actions
+    from dateline.comments.models import Comment
+    from dateline.core.api import RateLimited
+
+    settings.SCREENING_ENABLED = True
+    texts = remarks(random.Random(writer.pk))
+    for _ in range(5):  # the burst, stored
+        actions.post_comment(author=writer, page=page, body=next(texts), ip="203.0.113.9")
+    stored = Comment.objects.count()
+
+    def action():
+        with contextlib.suppress(RateLimited):
+            actions.post_comment(author=writer, page=page, body=next(texts), ip="203.0.113.9")
+            raise SystemExit("a post meant to be refused was stored")
+
+    client, token = Client(), issue_token(writer)
+
+    def request():
+        response = client.post(
+            f"/api/v1/pages/{page.pk}/comments",
+            json.dumps({"body": next(texts)}),
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+            REMOTE_ADDR="203.0.113.9",
+        )
+        assert response.status_code == 429, response.status_code
+
+    request()  # the token's first use is written down (once a minute)
+    print("a post refused as too fast, in this process (target: under 2 ms, nothing written):")
+    for label, refuse in (("post_comment alone", action), ("the whole API request", request)):
+        median, p90, queries = timed(refuse)
+        print(f"  {label:<28}{median:>7.2f} ms median{p90:>7.2f} ms p90{queries:>4} queries")
+    assert Comment.objects.count() == stored, "a refused post was stored"
+    print()
+
+
 def posting_table(page, authors, threads=(None,)):
     from dateline.accounts.actions import issue_token
 
@@ -549,7 +595,8 @@ def main():
         print()
     if options.part in ("posting", "all"):
         threads = [int(n) for n in options.threads.split(",")] if options.threads else [None]
-        authors = readers(4 * CLIENTS * len(threads))
+        authors = readers(4 * CLIENTS * len(threads) + 1)
+        measure_refusal(posting, authors.pop())
         posting_table(posting, authors, threads)
         if options.isso:
             isso_table(options.isso)

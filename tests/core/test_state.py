@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -78,3 +78,12 @@ def test_redis_and_the_plain_store_agree_on_waits(redis_cache):
         assert on_redis.take_token("ip:10.0.0.1", now, every=3, burst=5) == pytest.approx(
             expected, abs=0.001
         )
+
+
+def test_remember_answers_what_recent_would():
+    state, start = State(MemoryStore()), datetime(2026, 12, 7, tzinfo=UTC)
+    state.remember("story:1", start, "old", window=60)
+    later = start + timedelta(seconds=90)  # "old" has left the window
+    assert state.remember("story:1", later, "new", window=60) == ["new"]
+    assert state.remember("story:1", later, "newer", window=60) == ["new", "newer"]
+    assert state.recent("story:1", later, 60) == ["new", "newer"]

@@ -110,11 +110,14 @@ class State:
         ]
 
     def remember(self, key, now, value, *, window, keep=200):
+        """Add `value` to what `key` remembers; returns the values now remembered there
+        (as `recent` would, without reading them again)."""
         entries = self.store.get(f"screen:recent:{key}", [])
         cutoff = now.timestamp() - window
         entries = [entry for entry in entries if entry[0] > cutoff][-(keep - 1) :]
         entries.append((now.timestamp(), value))
         self.store.set(f"screen:recent:{key}", entries, timeout=window)
+        return [value for _, value in entries]
 
 
 def shared_cache_lock(name):

@@ -25,8 +25,7 @@ def is_on(state, page):
 
 def observe(state, page, now, *, held, policy):
     """Count one comment on `page`; returns a Change when the story switches mode."""
-    state.remember(f"surge:{page}", now, (now.timestamp(), held), window=WINDOW_SECONDS)
-    recent = state.recent(f"surge:{page}", now, WINDOW_SECONDS)
+    recent = state.remember(f"surge:{page}", now, (now.timestamp(), held), window=WINDOW_SECONDS)
     per_minute = sum(1 for stamp, _ in recent if stamp > now.timestamp() - 60)
     share = sum(1 for _, was_held in recent if was_held) / len(recent)
     sampled = len(recent) >= MIN_SAMPLE

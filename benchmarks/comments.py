@@ -599,7 +599,7 @@ def main():
         posting_table(posting, authors, threads)
         if options.isso:
             isso_table(options.isso)
-        measure_refusal(posting, writer)  # last: its posts in this process slowed the servers
+        measure_refusal(posting, writer)  # last: nothing runs here beside the servers
 
 
 if __name__ == "__main__":

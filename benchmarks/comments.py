@@ -24,7 +24,10 @@ and prints:
 
 With --isso GUNICORN (the gunicorn of a Python environment where isso is installed: `python3
 -m venv /tmp/isso && /tmp/isso/bin/pip install isso gunicorn`), the same clients then post to
-Isso in the same run, with its guard off and on, as the baseline the issue names.
+Isso in the same run, with its guard off and on, as the baseline the issue names. With
+--rounds N the posting (and Isso) is measured N times, each round beside the other, and
+each back-to-back row's median is printed with its rate against Isso's in the same rounds:
+on a shared machine one round can be twice as fast as the next.
 
 With --million (PostgreSQL only) it first fills the site with 1,000,000 comments on
 other stories, then measures the same pages again.
@@ -288,7 +291,7 @@ def remarks(rng):
 
 # Every client of every run posts from an address of its own, so that per-address rate
 # limits never mix two clients.
-ADDRESSES = (f"198.51.100.{number}" for number in range(1, 255))
+ADDRESSES = (f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}" for n in itertools.count(1))
 
 
 def outcome(status, payload):
@@ -368,9 +371,10 @@ def measure_posting(port, posters, label, pace=0.0, count=POSTS_EACH):
         ms for ms, status in zip(latencies, statuses, strict=True) if status in ("429", "403")
     )
     latencies.sort()
+    rate = len(latencies) / elapsed
     outcomes = ", ".join(f"{n} x {code}" for code, n in sorted(Counter(statuses).items()))
     print(
-        f"{label:<44}{len(latencies) / elapsed:>7.0f} posts/s"
+        f"{label:<44}{rate:>7.0f} posts/s"
         f"{statistics.median(latencies):>8.1f} ms p50{p99_of(latencies):>8.1f} ms p99   ({outcomes})"
     )
     if len(stored) < len(latencies):  # the rate of what was stored, and of what was not
@@ -387,6 +391,7 @@ def measure_posting(port, posters, label, pace=0.0, count=POSTS_EACH):
                 f"{'  refused as too fast (429, 403)':<44}{len(refused) / elapsed:>7.0f} posts/s"
                 f"{statistics.median(refused):>8.1f} ms p50{p99_of(refused):>8.1f} ms p99"
             )
+    return rate, p99_of(latencies)
 
 
 def p99_of(latencies):
@@ -466,9 +471,11 @@ def measure_refusal(page, writer):
 
 
 def posting_table(page, authors, threads=(None,)):
+    """Each setting's back-to-back figures, {label: (posts/s, p99 ms)}."""
     from dateline.accounts.actions import issue_token
 
     print(f"posting through the JSON API over HTTP, {CLIENTS} clients at once:")
+    figures = {}
     for screening, count in itertools.product((False, True), threads):
         server, port = serve(screening, count)
         hook = "screening on" if screening else "screening hook empty"
@@ -483,11 +490,13 @@ def posting_table(page, authors, threads=(None,)):
                     dateline_poster(page.pk, issue_token(author), next(ADDRESSES))
                     for author in group
                 ]
-                count = POSTS_EACH if pace < 2 else POSTS_EACH // 2
-                measure_posting(port, posters, f"{hook}, {what}", pace=pace, count=count)
+                posts = POSTS_EACH if pace < 2 else POSTS_EACH // 2
+                label = f"{hook}, {what}"
+                figures[label] = measure_posting(port, posters, label, pace=pace, count=posts)
         finally:
             server.terminate()
             server.wait()
+    return {label: found for label, found in figures.items() if "back to back" in label}
 
 
 ISSO_SETTINGS = """
@@ -512,6 +521,7 @@ def isso_table(gunicorn):
     (on by default: 2 comments a minute per address) is the counterpart of screening; its
     text is stored as written, nothing judges it."""
     print(f"Isso, the same {CLIENTS} clients, anonymous posts, each with a thread title:")
+    figures = {}
     for guard in (False, True):
         root = Path(tempfile.mkdtemp(prefix="dateline-bench-isso-"))
         port = free_port()
@@ -536,11 +546,29 @@ def isso_table(gunicorn):
                 )
                 for n in range(CLIENTS)
             ]
-            measure_posting(port, posters, f"guard {'on' if guard else 'off'}, back to back")
+            label = f"Isso, guard {'on' if guard else 'off'}, back to back"
+            figures[label] = measure_posting(port, posters, label.removeprefix("Isso, "))
         finally:
             server.terminate()
             server.wait()
             shutil.rmtree(root, ignore_errors=True)
+    return figures
+
+
+def summary(rounds):
+    """The median of each back-to-back row over the rounds, and its rate against Isso's
+    with its guard off in the same rounds (the machine's noise shared)."""
+    print(f"\nback to back, median of {len(rounds)} rounds:")
+    labels = list(rounds[0])
+    baseline = "Isso, guard off, back to back"
+    for label in labels:
+        rate = statistics.median(figures[label][0] for figures in rounds)
+        p99 = statistics.median(figures[label][1] for figures in rounds)
+        ratios = [
+            figures[label][0] / figures[baseline][0] for figures in rounds if baseline in figures
+        ]
+        against = f"   {statistics.median(ratios):.2f}x Isso's rate" if ratios else ""
+        print(f"{label:<44}{rate:>7.0f} posts/s{p99:>8.1f} ms p99{against}")
 
 
 def main():
@@ -559,6 +587,12 @@ def main():
         "--threads",
         metavar="N,N",
         help="server threads per worker to compare (default: dateline serve's own)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="measure the posting this many times and print each row's median",
     )
     parser.add_argument(
         "--isso",
@@ -594,11 +628,19 @@ def main():
         print()
     if options.part in ("posting", "all"):
         threads = [int(n) for n in options.threads.split(",")] if options.threads else [None]
-        authors = readers(4 * CLIENTS * len(threads) + 1)
+        authors = readers(4 * CLIENTS * len(threads) * options.rounds + 1)
         writer = authors.pop()
-        posting_table(posting, authors, threads)
-        if options.isso:
-            isso_table(options.isso)
+        rounds = []
+        for number in range(options.rounds):
+            if options.rounds > 1:
+                print(f"round {number + 1} of {options.rounds}")
+            group = authors[number * 4 * CLIENTS * len(threads) :]
+            figures = posting_table(posting, group, threads)
+            if options.isso:
+                figures.update(isso_table(options.isso))
+            rounds.append(figures)
+        if options.rounds > 1:
+            summary(rounds)
         measure_refusal(posting, writer)  # last: nothing runs here beside the servers
 
 

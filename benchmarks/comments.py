@@ -48,6 +48,7 @@ import http.client
 import io
 import itertools
 import json
+import logging
 import os
 import random
 import shutil
@@ -440,6 +441,7 @@ def measure_refusal(page, writer):
     from dateline.core.api import RateLimited
 
     settings.SCREENING_ENABLED = True
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # each 429 is a warning
     texts = remarks(random.Random(writer.pk))
     for _ in range(5):  # the burst, stored
         actions.post_comment(author=writer, page=page, body=next(texts), ip="203.0.113.9")

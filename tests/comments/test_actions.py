@@ -168,17 +168,19 @@ def test_comments_closed_per_story(story, reader):
     assert refusal.value.code == "comments_closed"
 
 
-def test_comments_close_after_n_days(story, reader):
+def test_comments_close_after_n_days(story, reader, django_capture_on_commit_callbacks):
     from dateline.newsroom.models import EditionSettings
 
     edition = EditionSettings.for_site(story.get_site())
     edition.close_comments_after_days = 30
-    edition.save()
+    with django_capture_on_commit_callbacks(execute=True):  # the change is committed
+        edition.save()
     with pytest.raises(actions.NotAllowed) as refusal:
         post(story, reader)  # the story is from 2013
     assert refusal.value.code == "comments_closed"
     edition.close_comments_after_days = 365 * 100
-    edition.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        edition.save()
     story = type(story).objects.get(pk=story.pk)  # a new request sees the new setting
     assert post(story, reader).pk
 

@@ -152,14 +152,18 @@ def test_search_finds_stories(client):
     assert "Librarians count the cost to Timbuktu" in page
 
 
-def test_comments_close_per_article_and_after_days():
+def test_comments_close_per_article_and_after_days(django_capture_on_commit_callbacks):
     def article():  # comments_open is worked out once per page object, as once per request
         return ArticlePage.objects.get(slug="gao-celebrates", locale__language_code="en")
+
+    def publish(section):  # as the editor does: the site's version moves on at the commit
+        with django_capture_on_commit_callbacks(execute=True):
+            section.save_revision().publish()
 
     assert article().comments_open is True  # no limit set anywhere
     section = SectionPage.objects.get(slug="africa", locale__language_code="en")
     section.close_comments_after_days = 30
-    section.save()
+    publish(section)
     assert article().comments_open is False  # published in 2013
     recent = article()
     recent.first_published_at = timezone.now() - timedelta(days=3)
@@ -169,5 +173,5 @@ def test_comments_close_per_article_and_after_days():
     assert closed.comments_open is False
     section.close_comments_after_days = None
     section.comment_policy = "closed"
-    section.save()
+    publish(section)
     assert article().comments_open is False

@@ -107,3 +107,21 @@ def test_stories_get_their_desk_rules(site_settings, africa):
     post = BlogPostPage.objects.get(slug="france-needs-partners-in-mali")
     assert policy_for(post).attributes["identity_attack"] == DEFAULT_ATTRIBUTES["identity_attack"]
     assert policy_for(post).attributes["insult"] == Attribute(0.3, Action.HOLD)
+
+
+def test_a_story_policy_follows_the_settings_once_saved(
+    site_settings, africa, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """Each story's policy is kept between comments (core.published), and a committed
+    change of the site's settings reaches it without anything being published."""
+    story = ArticlePage.objects.live().child_of(africa).first()
+    assert policy_for(story).link_limit == 2
+    with django_assert_num_queries(0):
+        assert policy_for(story).link_limit == 2
+    site_settings.link_limit = 0
+    site_settings.banned_words = "flibbertigibbet"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings.save()
+    policy = policy_for(story)
+    assert policy.link_limit == 0
+    assert "flibbertigibbet" in policy.banned_words

@@ -7,14 +7,13 @@ listed in the OpenAPI document (openapi.py).
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
-from wagtail.models import Page
 
 from dateline.accounts.api import user_json
 from dateline.core.api import ApiError, api_view, checked, read_json
 from dateline.core.client import client_ip
 from dateline.core.idempotency import idempotent
 from dateline.core.inputs import clean_text, json_integer, whole_number
-from dateline.newsroom.models import StoryPage
+from dateline.newsroom.selectors import live_story
 
 from . import actions
 from .models import Comment
@@ -68,8 +67,8 @@ def comment_json(comment, *, node=None, reacted=frozenset(), base=None):
 
 
 def story_page(page_id):
-    page = Page.objects.live().filter(pk=page_id).specific().first()
-    if not isinstance(page, StoryPage):
+    page = live_story(page_id)
+    if page is None:
         raise ApiError("not_found", "No story with comments has that id.", status=404)
     return page
 

@@ -145,6 +145,14 @@ def current_versions(page_id):
     )
 
 
+def site_version():
+    """The site's publication version, or None while this process has lost an
+    invalidation and the cache does not answer yet (nothing may be kept under it)."""
+    if not _recovered():
+        return None
+    return _version(SITE_VERSION_KEY)
+
+
 def part_key(name, *, request, page_id, language):
     """The cache key of a part of a page that every reader of it sees alike, or None when
     it must be drawn afresh (a preview of a draft, a cache that lost an invalidation).
@@ -154,11 +162,13 @@ def part_key(name, *, request, page_id, language):
     kept per site version, so that publishing anything draws it again, as it makes the
     anonymous pages stale; and per scheme and host, which its links and metadata name.
     """
-    if request is None or getattr(request, "is_preview", False) or not _recovered():
+    if request is None or getattr(request, "is_preview", False):
         return None
     version = getattr(request, "_dateline_site_version", None)
     if version is None:  # one read per request, however many parts the page keeps
-        version = request._dateline_site_version = _version(SITE_VERSION_KEY)
+        version = request._dateline_site_version = site_version()
+        if version is None:
+            return None
     return PART_KEY.format(
         name=name,
         version=version,

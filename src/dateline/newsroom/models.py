@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from dateline.core.attributes import action_field, attribute_field_names, threshold_field
+from dateline.core.published import derived
 
 from .blocks import RelatedStoryBlock, StoryBodyBlock, VideoBlock
 
@@ -265,12 +266,25 @@ class StoryPage(Page):
     def comments_open(self):
         if not self.comments_enabled:
             return False
-        if self.desk and self.desk.comment_policy == CommentPolicy.CLOSED:
+        closed, days = (
+            derived(("comment-closing", self.pk), self.comment_closing)
+            if self.pk is not None
+            else self.comment_closing()
+        )
+        if closed:
             return False
-        days = self.close_comments_after_days()
         if days is None or self.first_published_at is None:
             return True
         return timezone.now() < self.first_published_at + timedelta(days=days)
+
+    def comment_closing(self):
+        """(closed by its desk, days after first publication that comments close or
+        None): from the desk and the edition's settings, which only change as they are
+        published or saved, so `comments_open` keeps them per site version
+        (`core.published`); every comment posted asks."""
+        if self.desk and self.desk.comment_policy == CommentPolicy.CLOSED:
+            return True, None
+        return False, self.close_comments_after_days()
 
     def close_comments_after_days(self):
         if self.desk and self.desk.close_comments_after_days is not None:

@@ -5,6 +5,7 @@ from functools import cache
 from pathlib import Path
 
 from dateline.core.attributes import Action, CommentPolicy
+from dateline.core.published import derived
 
 DATA = Path(__file__).with_name("data")
 
@@ -75,7 +76,14 @@ def site_pace():
 
 def policy_for(page):
     """The policy for comments on `page` (a story): site settings, then its section's or
-    blog's."""
+    blog's. Worked out once per site version in each process (`core.published`): saving
+    the settings or publishing a desk makes it stale (`screening.signals`)."""
+    if page.pk is None:  # a preview of a story never saved: nothing to keep it under
+        return _policy_for(page)
+    return derived(("screening-policy", page.pk), lambda: _policy_for(page))
+
+
+def _policy_for(page):
     from dateline.screening.models import ScreeningSettings
 
     site = page.site

@@ -85,7 +85,11 @@ def configure(postgres_url):
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
+
+    if "state" in settings.CACHES:  # screening's memory, in a folder of this data folder's own
+        atexit.register(shutil.rmtree, settings.CACHES["state"]["LOCATION"], ignore_errors=True)
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)

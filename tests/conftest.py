@@ -32,6 +32,10 @@ pytest_plugins = ["tests.api_contract"]
 settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="dateline-test-media-")
 atexit.register(shutil.rmtree, settings.MEDIA_ROOT, ignore_errors=True)
 settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The servers and commands tests start keep screening's memory in a scratch folder too,
+# not in a folder of their own in memory that would outlive them (core.statedir).
+os.environ["DATELINE_STATE_DIR"] = tempfile.mkdtemp(prefix="dateline-test-state-")
+atexit.register(shutil.rmtree, os.environ["DATELINE_STATE_DIR"], ignore_errors=True)
 
 
 def on_postgres():

@@ -14,6 +14,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from dateline.core.statedir import state_folder
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DATELINE_DATA_DIR", Path.cwd() / "var")).resolve()
 
@@ -204,7 +206,18 @@ else:
             "LOCATION": str(DATA_DIR / "cache"),
             "KEY_PREFIX": "dateline",
             "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
+        },
+        # Screening's memory (rate limits, recent fingerprints, surge counts), written at
+        # every comment: in memory-backed files where the system has them
+        # (dateline.core.statedir). With Redis it lives in the default cache.
+        "state": {
+            "BACKEND": "dateline.core.filecache.LeanFileCache",
+            "LOCATION": str(
+                state_folder(DATA_DIR, configured=os.environ.get("DATELINE_STATE_DIR", ""))
+            ),
+            "KEY_PREFIX": "dateline",
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        },
     }
 
 # Background work (docs/decisions/0004-task-queue.md). Our tasks use the alias "queue":
@@ -350,7 +363,15 @@ LOGGING = {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
         "json": {"()": "dateline.core.logs.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    # The level is the handler's too: Django's loggers pass their own records on at INFO,
+    # and LOG_LEVEL=ERROR must also quiet a warning per refused request (django.request).
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "level": os.environ.get("LOG_LEVEL", "WARNING"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # Django's own loggers write through the root handler, so they follow the format too.
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},

@@ -239,6 +239,15 @@ def test_every_log_line_is_json_when_asked(tmp_path):
     assert "ERROR dateline.core: Ünïcode 1" in plain.stderr
 
 
+def test_log_level_quiets_django_own_warnings_too(tmp_path):
+    """A flood of refused posts is a warning each from django.request: LOG_LEVEL=ERROR
+    must quiet them as it quiets the site's own."""
+    said = "import logging; logging.getLogger('django.request').warning('Too Many Requests')"
+    assert "Too Many Requests" in dateline("shell", "-c", said, environment={}, cwd=tmp_path).stderr
+    quiet = dateline("shell", "-c", said, environment={"LOG_LEVEL": "ERROR"}, cwd=tmp_path)
+    assert quiet.returncode == 0 and "Too Many Requests" not in quiet.stderr
+
+
 def test_a_log_format_that_does_not_exist_is_refused(tmp_path):
     finished = dateline("check", environment={"DATELINE_LOG_FORMAT": "xml"}, cwd=tmp_path)
     assert finished.returncode != 0

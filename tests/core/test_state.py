@@ -87,3 +87,22 @@ def test_remember_answers_what_recent_would():
     assert state.remember("story:1", later, "new", window=60) == ["new"]
     assert state.remember("story:1", later, "newer", window=60) == ["new", "newer"]
     assert state.recent("story:1", later, 60) == ["new", "newer"]
+
+
+def test_screening_memory_lives_in_the_state_cache_when_there_is_one(settings, tmp_path):
+    from django.core.cache import caches
+
+    settings.DATA_DIR = tmp_path
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "state": {
+            "BACKEND": "dateline.core.filecache.LeanFileCache",
+            "LOCATION": str(tmp_path / "state"),
+        },
+    }
+    state = cache_state()
+    assert state.store is caches["state"]
+    assert type(state.lock).__name__ == "FileLock"  # workers share the file cache: they take turns
+    now = datetime.now(UTC)
+    assert state.take_token("author:1", now, every=3, burst=1) == 0
+    assert state.take_token("author:1", now, every=3, burst=1) > 0

@@ -5,8 +5,10 @@ once can both write the same number, and a page cached between them stays curren
 """
 
 import multiprocessing
+import pickle
 
-from django.core.cache import cache
+import pytest
+from django.core.cache import cache, caches
 
 from dateline.core import pagecache
 
@@ -44,3 +46,18 @@ def test_a_version_that_went_missing_never_comes_back_as_an_earlier_number(file_
     cache.delete(KEY)
     pagecache._bump(KEY)  # a bump of a missing version
     assert cache.get(KEY) > reached
+
+
+@pytest.mark.parametrize("where", ["file_cache", "redis_cache"])
+def test_a_bumped_version_stays(where, request):
+    """A version kept for five minutes only would start afresh and make pages stale."""
+    store = request.getfixturevalue(where)
+    store = store if where == "redis_cache" else caches["default"]
+    first = pagecache._version(KEY)
+    assert pagecache._bump(KEY)
+    assert cache.get(KEY) == first + 1
+    if where == "redis_cache":
+        assert store.ttl(KEY) is None  # no expiry
+    else:
+        with open(store._key_to_file(KEY), "rb") as entry:
+            assert pickle.load(entry) is None  # the file cache's "never expires"

@@ -24,11 +24,12 @@ class ApiTokenMiddleware:
     def __call__(self, request):
         header = request.META.get("HTTP_AUTHORIZATION", "")
         if header.startswith("Bearer "):
-            token = (
-                CommentApiToken.objects.select_related("user")
-                .filter(token_hash=hash_token(header[7:].strip()))
-                .first()
-            )
+            try:  # get, not first: the hash is unique, and no ORDER BY is built (every call)
+                token = CommentApiToken.objects.select_related("user").get(
+                    token_hash=hash_token(header[7:].strip())
+                )
+            except CommentApiToken.DoesNotExist:
+                token = None
             if token is None or not token.user.is_active:
                 return json_error("invalid_token", "The API token is not valid.", status=401)
             now = timezone.now()

@@ -46,7 +46,8 @@ from collections import OrderedDict
 from urllib.parse import unquote_plus
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils.encoding import escape_uri_path
 
@@ -102,19 +103,19 @@ def _bump(key):
 
     Redis adds atomically; the file cache reads, then writes, so bumps take turns
     through a lock: two bumps at once must give two new versions, or a page cached
-    between them would stay current for an hour.
+    between them would stay current for an hour. It is written once, to stay (its own
+    incr would write the default five-minute timeout, then touch would write again).
     """
     with shared_cache_lock("pagecache"):
+        if isinstance(caches["default"], FileBasedCache):
+            current = cache.get(key)
+            cache.set(key, _fresh_version() if current is None else current + 1, timeout=None)
+            return True
         try:
-            bumped = cache.incr(key) is not None
+            return cache.incr(key) is not None
         except ValueError:  # missing: whatever was kept under it is stale
             cache.set(key, _fresh_version(), timeout=None)
             return True
-        if bumped:
-            # The file cache's incr writes the new number with the default timeout (five
-            # minutes): the version must stay, not start afresh at every fifth minute.
-            cache.touch(key, None)
-        return bumped
 
 
 def _invalidate(key):

@@ -1,12 +1,13 @@
 """Short-lived shared memory: rate limits (comments, sign-up, sign-in) and recent values
 (screening's fingerprints and surge counts).
 
-It lives in `core` because screening and accounts both use it. It lives in Django's cache (Redis in production, so every web worker shares it), or in
-a plain dict for `dateline screen` and tests. A flood of comments sent at once must not
-slip past the rate limit: on Redis it is one atomic script; with the file cache of a
-one-machine install, workers take turns through a file lock; otherwise, within one
-process, through a thread lock. The near-duplicate memory takes no lock: at worst one
-copy more is published.
+It lives in `core` because screening and accounts both use it. It lives in Django's
+cache (Redis in production, so every web worker shares it; on one machine the "state"
+file cache, in memory-backed files: `core.statedir`), or in a plain dict for `dateline
+screen` and tests. A flood of comments sent at once must not slip past the rate limit:
+on Redis it is one atomic script; with the file cache of a one-machine install, workers
+take turns through a file lock; otherwise, within one process, through a thread lock.
+The near-duplicate memory takes no lock: at worst one copy more is published.
 """
 
 import threading
@@ -120,8 +121,9 @@ class State:
         return [value for _, value in entries]
 
 
-def shared_cache_lock(name):
-    """A lock that makes read-then-write cache updates safe for the cache in use.
+def shared_cache_lock(name, store=None):
+    """A lock that makes read-then-write updates of `store` (the default cache unless
+    given) safe for that kind of cache.
 
     The file cache reads and writes separately, so web workers sharing its folder take
     turns through a file lock beside it; other caches get a lock for this process only
@@ -131,7 +133,7 @@ def shared_cache_lock(name):
     from django.core.cache import caches
     from django.core.cache.backends.filebased import FileBasedCache
 
-    if isinstance(caches["default"], FileBasedCache):
+    if isinstance(store or caches["default"], FileBasedCache):
         return file_lock(settings.DATA_DIR / f"{name}.lock")
     return process_lock(name)
 
@@ -143,8 +145,10 @@ def process_lock(name):
 
 
 def cache_state():
-    """Screening's memory in the site's cache, with the lock that cache needs."""
+    """Screening's memory, with the lock its cache needs: the "state" cache where the
+    settings name one (a one-machine install: `core.statedir`), else the site's cache."""
+    from django.conf import settings
     from django.core.cache import caches
 
-    store = caches["default"]  # the backend itself: `cache` is a proxy to it
-    return State(store, lock=shared_cache_lock("screening"))
+    store = caches["state" if "state" in settings.CACHES else "default"]  # the backend itself
+    return State(store, lock=shared_cache_lock("screening", store))

@@ -157,8 +157,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    # Django's SQLite backend, with writers that wait for the lock without oversleeping.
-    DATABASES["default"]["ENGINE"] = "dateline.core.sqlite"
 # An optional read replica of the primary (docs/deploy.md): reads go there, writes and the
 # reads that follow a write go to the primary (dateline.core.replica).
 if os.environ.get("DATABASE_REPLICA_URL"):

@@ -10,14 +10,17 @@ A worker that dies (killed, out of memory) is started again, so one crash never 
 the site down; on SIGTERM or Ctrl-C the workers stop taking connections and finish the
 requests they hold, for up to --graceful-timeout seconds, before they are killed.
 
-Threads per worker (--threads, WEB_THREADS) are 2 by measurement. On a 2-core machine,
-16 clients posting back to back (`benchmarks/comments.py --threads 2,4`, three runs on
-SQLite and one on PostgreSQL with Redis) gave 2 threads the lower p99 every time, with
-screening and without (134-181 ms against 180-239 with screening), and the higher rate in
-five of six (200-289 posts/s with screening against 209-226): more threads than cores
-only take turns at the interpreter's lock, and the slowest request waits for all of
-them. Two still let a worker answer while the other waits on the database, a lock or
-Redis.
+Threads per worker (--threads, WEB_THREADS) are 2. On a 2-core machine, 16 clients
+posting back to back (`benchmarks/comments.py --threads 2,4`, three runs on SQLite and
+one on PostgreSQL with Redis) gave 2 threads the lower p99 than 4 every time: more
+threads than cores only take turns at the interpreter's lock, and the slowest request
+waits for all of them. Since a post got cheaper (its story and policy kept, pacing
+first), 1 thread measured better still with screening on (`--threads 1,2`, 4 rounds:
+471-505 posts/s at p99 99-100 ms against 345-399 at p99 129-139; the bare path was
+mixed). Two stay the default: with one, a worker is taken whole by any slow request (an
+upload in the CMS, a database or Redis that answers late), and two workers of one thread
+would let two such requests stop the site. A machine that expects posting peaks may set
+WEB_THREADS=1 with more workers (docs/deploy.md).
 
 The workers keep their metrics in a folder of this server's own (per port, emptied at
 each start) under the data folder, which /metrics adds up (dateline.core.metrics).

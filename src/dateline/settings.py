@@ -354,6 +354,7 @@ METRICS_ALLOW = [
 LOG_FORMAT = os.environ.get("DATELINE_LOG_FORMAT", "text")
 if LOG_FORMAT not in ("text", "json"):
     raise ImproperlyConfigured(f"DATELINE_LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -367,10 +368,10 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": LOG_FORMAT,
-            "level": os.environ.get("LOG_LEVEL", "WARNING"),
+            "level": LOG_LEVEL,
         }
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # Django's own loggers write through the root handler, so they follow the format too.
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

@@ -47,12 +47,11 @@ from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils.encoding import escape_uri_path
 
 from .metrics import observe_request
-from .state import shared_cache_lock
+from .state import is_file_cache, shared_cache_lock
 
 SITE_VERSION_KEY = "pagecache:site"
 PAGE_VERSION_KEY = "pagecache:page:{page_id}"
@@ -107,7 +106,7 @@ def _bump(key):
     incr would write the default five-minute timeout, then touch would write again).
     """
     with shared_cache_lock("pagecache"):
-        if isinstance(caches["default"], FileBasedCache):
+        if is_file_cache(caches["default"]):
             current = cache.get(key)
             cache.set(key, _fresh_version() if current is None else current + 1, timeout=None)
             return True

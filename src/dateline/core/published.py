@@ -62,10 +62,6 @@ class PublishedMemo:
             self.entries[key] = (now, value)
         return value
 
-    def clear(self):
-        with self.lock:
-            self.version, self.entries = None, {}
-
 
 memo = PublishedMemo()
 

@@ -131,11 +131,17 @@ def shared_cache_lock(name, store=None):
     """
     from django.conf import settings
     from django.core.cache import caches
-    from django.core.cache.backends.filebased import FileBasedCache
 
-    if isinstance(store or caches["default"], FileBasedCache):
+    if is_file_cache(store or caches["default"]):
         return file_lock(settings.DATA_DIR / f"{name}.lock")
     return process_lock(name)
+
+
+def is_file_cache(store):
+    """Whether `store` is a file cache: it reads and writes an entry in two steps."""
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    return isinstance(store, FileBasedCache)
 
 
 @cache
